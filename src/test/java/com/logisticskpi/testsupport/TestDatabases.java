@@ -1,0 +1,88 @@
+package com.logisticskpi.testsupport;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.logisticskpi.cli.CommonOptions;
+
+import picocli.CommandLine;
+
+/**
+ * Databases for tests. H2 lives in a temp data dir. MySQL/MariaDB comes from KPI_TEST_MYSQL_URL (default
+ * jdbc:mysql://127.0.0.1:3306) with KPI_TEST_MYSQL_USER/PASSWORD (default kpi/kpi, created by .ci/run); every
+ * call gets a fresh database so tests never see each other's rows. The MySQL tests fail (never skip) when the
+ * server is unreachable: CI must run them.
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private TestDatabases() {
+    }
+
+    public static CommonOptions h2Options(Path dataDir) {
+        return options("--data-dir", dataDir.toString());
+    }
+
+    public static CommonOptions mysqlOptions(Path dataDir) {
+        String db = freshMysqlDatabase();
+        return options("--data-dir", dataDir.toString(), "--profile", "mysql",
+                "--config", writeMysqlConfig(dataDir, db).toString());
+    }
+
+    public static String mysqlServerUrl() {
+        String url = System.getenv("KPI_TEST_MYSQL_URL");
+        return url != null && !url.isBlank() ? url : "jdbc:mysql://127.0.0.1:3306";
+    }
+
+    public static String mysqlUser() {
+        String u = System.getenv("KPI_TEST_MYSQL_USER");
+        return u != null && !u.isBlank() ? u : "kpi";
+    }
+
+    public static String mysqlPassword() {
+        String p = System.getenv("KPI_TEST_MYSQL_PASSWORD");
+        return p != null ? p : "kpi";
+    }
+
+    /** Creates an empty utf8mb4 database and returns its name. */
+    public static String freshMysqlDatabase() {
+        String name = "kpit_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(mysqlServerUrl() + "/", mysqlUser(), mysqlPassword());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("MySQL/MariaDB test server unreachable at " + mysqlServerUrl()
+                    + " as " + mysqlUser() + " (run .ci/run, or start MariaDB): " + e.getMessage(), e);
+        }
+        return name;
+    }
+
+    private static Path writeMysqlConfig(Path dataDir, String db) {
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+            Path f = dataDir.resolve("mysql-test.yml");
+            java.nio.file.Files.writeString(f, """
+                    spring:
+                      datasource:
+                        url: %s/%s
+                        username: %s
+                        password: "%s"
+                    """.formatted(mysqlServerUrl(), db, mysqlUser(), mysqlPassword()));
+            return f;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CommonOptions options(String... args) {
+        CommonOptions o = new CommonOptions();
+        new CommandLine(o).parseArgs(args);
+        return o;
+    }
+}
