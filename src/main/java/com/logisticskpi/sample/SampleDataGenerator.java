@@ -51,6 +51,9 @@ public class SampleDataGenerator implements Callable<Integer> {
     @Option(names = "--gbk", description = "Shorthand for --encoding GBK.")
     boolean gbk;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print how often each quirk was written.")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +71,9 @@ public class SampleDataGenerator implements Callable<Integer> {
                 settings.startDate(), settings.endDate(), summary.rowsPerKind());
         w.printf("  %d files with BOM, %d with CRLF; drift week from %s%n", summary.bomFiles(), summary.crlfFiles(),
                 summary.driftWeekStart() == null ? "(none: fewer than 21 days)" : summary.driftWeekStart());
-        summary.quirks().asMap().forEach((k, v) -> w.printf("  %-28s %d%n", k, v));
+        if (verbose) {
+            summary.quirks().asMap().forEach((k, v) -> w.printf("  %-28s %d%n", k, v));
+        }
         w.flush();
         return ExitCode.OK.code();
     }
