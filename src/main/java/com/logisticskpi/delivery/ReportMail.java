@@ -29,6 +29,16 @@ public record ReportMail(List<String> recipients, String subject, String html, L
         }
     }
 
+    /**
+     * The mail of one job run: the job's recipients, its subject for the period, and its attachment cap (else
+     * {@code kpi.delivery.attachment-max-size}).
+     */
+    public static ReportMail forJob(com.logisticskpi.jobs.JobDefinition job, com.logisticskpi.jobs.BusinessPeriod period,
+                                    DeliveryProperties delivery, String html, List<InlineImage> images, Path workbook) {
+        return new ReportMail(job.recipients(), job.subjectFor(period), html, images, workbook,
+                job.attachmentMaxBytesOr(delivery.attachmentMaxSize().toBytes()));
+    }
+
     public ReportMail {
         if (recipients == null || recipients.isEmpty()) {
             throw new IllegalArgumentException("a report mail needs at least one recipient");

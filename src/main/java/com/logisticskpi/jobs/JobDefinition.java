@@ -25,13 +25,14 @@ import org.springframework.scheduling.support.CronExpression;
  * @param locale             report and mail language, e.g. zh-CN
  * @param recipients         mail addresses of the report's readers
  * @param subject            mail subject; {@code {period}} and {@code {job}} are replaced
- * @param attachmentMaxBytes above this size the workbook is not attached; its path is put in the mail instead
+ * @param attachmentMaxBytes above this size the workbook is not attached, its path is put in the mail instead;
+ *                           null = {@code kpi.delivery.attachment-max-size}
  * @param retentionDays      reports and reject files older than this are deleted
  * @param smtp               the job's own SMTP settings, or null for kpi.delivery.*
  */
 public record JobDefinition(String name, String schedule, BusinessDateRule businessDate, ZoneId zone, Path inbox,
                             Path archiveDir, Path outDir, String template, Locale locale, List<String> recipients,
-                            String subject, long attachmentMaxBytes, int retentionDays, SmtpOverride smtp) {
+                            String subject, Long attachmentMaxBytes, int retentionDays, SmtpOverride smtp) {
 
     public JobDefinition {
         recipients = List.copyOf(recipients);
@@ -45,6 +46,11 @@ public record JobDefinition(String name, String schedule, BusinessDateRule busin
     /** The period a run at {@code asOf} reports on. */
     public BusinessPeriod periodFor(Instant asOf, ZoneId defaultZone) {
         return businessDate.resolve(asOf, zoneOr(defaultZone));
+    }
+
+    /** This job's attachment cap, else {@code deliveryDefault} (kpi.delivery.attachment-max-size). */
+    public long attachmentMaxBytesOr(long deliveryDefault) {
+        return attachmentMaxBytes != null ? attachmentMaxBytes : deliveryDefault;
     }
 
     /** The subject with {@code {period}} and {@code {job}} filled in. */

@@ -42,7 +42,6 @@ public class JobDefinitionLoader {
     static final Set<String> KEYS = Set.of("name", "schedule", "business-date", "zone", "inbox", "archive-dir", "out-dir",
             "template", "locale", "recipients", "subject", "attachment-max-size", "retention-days", "smtp");
     static final Set<String> SMTP_KEYS = Set.of("host", "port", "username", "password", "password-file", "starttls", "from");
-    static final long DEFAULT_ATTACHMENT_MAX = 10L * 1024 * 1024;
     static final int DEFAULT_RETENTION_DAYS = 90;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -187,7 +186,7 @@ public class JobDefinitionLoader {
             }
             List<String> recipients = recipients();
             String subject = text("subject", "Logistics KPI {period}");
-            long maxBytes = size("attachment-max-size");
+            Long maxBytes = size("attachment-max-size");
             int retention = positiveInt("retention-days", DEFAULT_RETENTION_DAYS);
             return new JobDefinition(name, schedule, rule, zone, inbox, archive, out, template, locale, recipients,
                     subject, maxBytes, retention, smtp());
@@ -298,10 +297,10 @@ public class JobDefinitionLoader {
             return v == null ? null : substitute("smtp." + key, String.valueOf(v));
         }
 
-        private long size(String key) {
+        private Long size(String key) {
             Object v = raw.get(key);
             if (v == null) {
-                return DEFAULT_ATTACHMENT_MAX;
+                return null;                                // kpi.delivery.attachment-max-size
             }
             String s = substitute(key, String.valueOf(v));
             Matcher m = SIZE.matcher(s);

@@ -263,4 +263,22 @@ class MailDeliveryTests {
         assertThat(props.getProperty("mail.smtp.starttls.required")).isEqualTo("true");
         assertThat(props.getProperty("mail.smtp.auth")).isNull();
     }
+
+    @Test
+    void aJobsMailUsesItsRecipientsSubjectAndCapElseTheDeliveryDefault() {
+        DeliveryProperties delivery = new DeliveryProperties("h", null, null, null, null, null, null, null, null, null, null,
+                org.springframework.util.unit.DataSize.ofMegabytes(3));
+        var period = com.logisticskpi.jobs.BusinessPeriod.of(com.logisticskpi.kpi.PeriodType.WEEK, java.time.LocalDate.of(2026, 11, 22));
+        var job = new com.logisticskpi.jobs.JobDefinition("weekly", "0 22 * * 0", com.logisticskpi.jobs.BusinessDateRule.LAST_COMPLETED_WEEK,
+                null, Path.of("in"), Path.of("archive"), Path.of("out"), "weekly", java.util.Locale.CHINA, List.of("a@example.com"),
+                "KPI {job} {period}", null, 30, null);
+        ReportMail mail = ReportMail.forJob(job, period, delivery, "<p>x</p>", List.of(), null);
+        assertThat(mail.recipients()).containsExactly("a@example.com");
+        assertThat(mail.subject()).isEqualTo("KPI weekly 2026-W47");
+        assertThat(mail.attachmentMaxBytes()).isEqualTo(3L * 1024 * 1024);            // job has none: 3MB default
+        var capped = new com.logisticskpi.jobs.JobDefinition("weekly", "0 22 * * 0", com.logisticskpi.jobs.BusinessDateRule.LAST_COMPLETED_WEEK,
+                null, Path.of("in"), Path.of("archive"), Path.of("out"), "weekly", java.util.Locale.CHINA, List.of("a@example.com"),
+                "KPI {job} {period}", 1000L, 30, null);
+        assertThat(ReportMail.forJob(capped, period, delivery, "<p>x</p>", List.of(), null).attachmentMaxBytes()).isEqualTo(1000);
+    }
 }

@@ -64,6 +64,7 @@ class JobDefinitionLoaderTests {
         assertThat(d.outDir()).isEqualTo(Path.of("/srv/kpi/out/nightly"));
         assertThat(d.recipients()).containsExactly("ops-managers@example.com");  // ${KPI_NIGHTLY_RECIPIENTS:default}
         assertThat(d.attachmentMaxBytes()).isEqualTo(10L * 1024 * 1024);       // 10MB = 10,485,760 bytes
+        assertThat(d.attachmentMaxBytesOr(1)).isEqualTo(10L * 1024 * 1024);
         assertThat(d.retentionDays()).isEqualTo(90);
         assertThat(d.locale()).isEqualTo(Locale.forLanguageTag("zh-CN"));
         assertThat(d.smtp()).isNull();
@@ -97,7 +98,8 @@ class JobDefinitionLoaderTests {
         assertThat(d.name()).isEqualTo("daily-ops");
         assertThat(d.template()).isEqualTo("default");
         assertThat(d.subject()).isEqualTo("Logistics KPI {period}");
-        assertThat(d.attachmentMaxBytes()).isEqualTo(JobDefinitionLoader.DEFAULT_ATTACHMENT_MAX);
+        assertThat(d.attachmentMaxBytes()).isNull();                            // not set: the delivery default applies
+        assertThat(d.attachmentMaxBytesOr(5_000)).isEqualTo(5_000);
         assertThat(d.retentionDays()).isEqualTo(90);
         assertThat(d.zone()).isNull();
         assertThat(d.zoneOr(ZoneId.of("Europe/Berlin"))).isEqualTo(ZoneId.of("Europe/Berlin"));
@@ -113,7 +115,7 @@ class JobDefinitionLoaderTests {
                 .isEqualTo("Re-run test 2026-11-22");
         assertThat(d.recipients()).containsExactly("x@example.com", "y@example.com");
         assertThat(d.retentionDays()).isEqualTo(7);
-        assertThat(d.attachmentMaxBytes()).isEqualTo(512 * 1024);
+        assertThat(d.attachmentMaxBytes()).isEqualTo(512L * 1024);
         assertThat(d.smtp().host()).isEqualTo("mail.internal");
         assertThat(d.smtp().port()).isEqualTo(2525);
         // the file itself is unchanged
