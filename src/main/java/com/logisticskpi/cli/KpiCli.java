@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 + "computes the service KPIs and writes the managers' workbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                com.logisticskpi.ingest.IngestCommand.class,
+                com.logisticskpi.history.HistoryCommand.class,
         })
 public class KpiCli implements Runnable {
 
