@@ -102,7 +102,7 @@ final class ExportFileReader implements Closeable {
     private IngestException failure(IOException cause, long line) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof StrictDecodingReader.UndecodableInputException u) {
-                return new IngestException(fileName + ": " + u.getMessage() + " (near line " + line + ")", u);
+                return new IngestException(fileName + ": " + u.getMessage(), u);
             }
         }
         String msg = cause == null ? "" : String.valueOf(cause.getMessage());

@@ -111,7 +111,7 @@ final class FileLoader {
         } catch (RuntimeException | SQLException | IOException e) {
             String message = e instanceof IngestException ? e.getMessage()
                     : file.fileName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            log.warn("{}: load failed: {}", file.fileName(), message, e);
+            log.info("{}: load failed: {}", file.fileName(), message, e);
             deleteStaging(file.kind(), fileId);
             store.finish(fileId, FileStatus.FAILED, counts.read, 0, 0, counts.rejected, 0, message, Instant.now(),
                     counts.rejectsByReason);

@@ -18,12 +18,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class StrictDecodingReader extends Reader {
 
-    /** Thrown for invalid input; the message names the charset and the byte offset (0-based). */
+    /**
+     * Thrown for invalid input; the message names the charset, the byte offset (0-based) and the physical line
+     * (1-based: line breaks decoded before the bad bytes + 1).
+     */
     static final class UndecodableInputException extends IOException {
         private final long byteOffset;
 
-        UndecodableInputException(String charset, long byteOffset) {
-            super("not valid " + charset + " at byte " + byteOffset);
+        UndecodableInputException(String charset, long byteOffset, long line) {
+            super("not valid " + charset + " at byte " + byteOffset + " (line " + line + ")");
             this.byteOffset = byteOffset;
         }
 
@@ -43,6 +46,8 @@ final class StrictDecodingReader extends Reader {
     private boolean flushCalled;
     private boolean flushed;
     private boolean first = true;
+    /** Line feeds decoded so far (for the line of an error). */
+    private long lineFeeds;
 
     StrictDecodingReader(InputStream in, Charset charset) {
         this.in = in;
@@ -92,17 +97,28 @@ final class StrictDecodingReader extends Reader {
         }
         chars.clear();
         CoderResult result = decoder.decode(bytes, chars, eof);
+        countLineFeeds();
         if (result.isError()) {
-            throw new UndecodableInputException(charsetName, consumedBefore + bytes.position());
+            throw new UndecodableInputException(charsetName, consumedBefore + bytes.position(), lineFeeds + 1);
         }
         if (eof && !bytes.hasRemaining()) {
             flushCalled = true;
             CoderResult end = decoder.flush(chars);
             if (end.isError()) {
-                throw new UndecodableInputException(charsetName, consumedBefore + bytes.position());
+                throw new UndecodableInputException(charsetName, consumedBefore + bytes.position(), lineFeeds + 1);
             }
         }
         chars.flip();
+    }
+
+    /** Counts the line feeds among the chars just decoded (chars.position() is the end of them, before flip). */
+    private void countLineFeeds() {
+        char[] a = chars.array();
+        for (int i = 0, n = chars.position(); i < n; i++) {
+            if (a[i] == '\n') {
+                lineFeeds++;
+            }
+        }
     }
 
     private void skipUtf8Bom() {
