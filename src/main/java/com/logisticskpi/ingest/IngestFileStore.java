@@ -3,8 +3,6 @@ package com.logisticskpi.ingest;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,12 +54,8 @@ final class IngestFileStore {
             ps.setLong(6, size);
             ps.setString(7, status);
             ps.setString(8, clip(message));
-            ps.setObject(9, utc(startedAt));
-            if (finishedAt == null) {
-                ps.setNull(10, java.sql.Types.TIMESTAMP);
-            } else {
-                ps.setObject(10, utc(finishedAt));
-            }
+            DbTime.bind(ps, 9, startedAt);
+            DbTime.bind(ps, 10, finishedAt);
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -69,15 +63,11 @@ final class IngestFileStore {
 
     void finish(long fileId, String status, long read, long loaded, long superseded, long rejected, long orphans,
                 String message, Instant finishedAt, Map<String, Long> rejectsByReason) {
-        jdbc.update(FINISH_FILE, status, read, loaded, superseded, rejected, orphans, clip(message), utc(finishedAt), fileId);
+        jdbc.update(FINISH_FILE, status, read, loaded, superseded, rejected, orphans, clip(message), DbTime.literal(finishedAt), fileId);
         jdbc.update("DELETE FROM ingest_reject_count WHERE file_id = ?", fileId);
         for (Map.Entry<String, Long> e : rejectsByReason.entrySet()) {
             jdbc.update(INSERT_REJECT_COUNT, fileId, e.getKey(), e.getValue());
         }
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     static String clip(String message) {

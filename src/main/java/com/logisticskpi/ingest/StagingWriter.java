@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -90,7 +88,7 @@ final class StagingWriter implements AutoCloseable {
         if (value == null) {
             ps.setNull(index, sqlType);
         } else if (value instanceof Instant instant) {
-            ps.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            DbTime.bind(ps, index, instant);
         } else if (value instanceof String s) {
             ps.setString(index, s);
         } else if (value instanceof Integer n) {
