@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -22,7 +24,8 @@ import com.logisticskpi.config.AppProperties;
  * and the execution context records the position, so the step's metadata shows progress file by file.
  *
  * <p>Job parameters: {@code inbox} (required), {@code zone} (optional, default {@code kpi.zone}). After the last
- * file the step fails when any file failed, with an exit message naming the files; a restart scans the inbox
+ * file the step ends FAILED when any file failed (exit description naming the files, no exception: each file's
+ * cause is in ingest_file); a restart scans the inbox
  * again from the start: files already LOADED are skipped by their sha256, failed ones are tried again.
  */
 public class IngestTasklet implements Tasklet {
@@ -75,7 +78,11 @@ public class IngestTasklet implements Tasklet {
         }
         String failed = ctx.getString(FAILED);
         if (!failed.isEmpty()) {
-            throw new IngestException("failed: " + failed);
+            // The step (and so the job) ends FAILED with the files named in its exit description. No exception:
+            // every file has been handled and its cause is in ingest_file; an exception would only add a stack
+            // trace on the console.
+            step.setStatus(BatchStatus.FAILED);
+            contribution.setExitStatus(ExitStatus.FAILED.addExitDescription("failed: " + failed));
         }
         return RepeatStatus.FINISHED;
     }
