@@ -90,7 +90,10 @@ final class FileLoader {
             if (file.businessDate() == null) {
                 throw new IngestException(file.fileName() + ": no business date yyyyMMdd in the file name");
             }
+            long t0 = System.nanoTime();
             stage(file, zone, fileId, counts);
+            long t1 = System.nanoTime();
+            log.info("{}: read and staged {} rows in {} ms", file.fileName(), counts.read, (t1 - t0) / 1_000_000);
             double limit = properties.rejectLimit(file.kind());
             if (counts.read > 0 && counts.rejected > limit * counts.read) {
                 throw new IngestException(String.format(java.util.Locale.ROOT,
@@ -98,13 +101,15 @@ final class FileLoader {
                         file.fileName(), counts.rejected, counts.read, 100.0 * counts.rejected / counts.read,
                         percent(limit), file.fileName()));
             }
+            long t2 = System.nanoTime();
             newTransaction.executeWithoutResult(tx -> {
                 merge(file.kind(), file.sourceOrder(), fileId, counts);
                 store.finish(fileId, FileStatus.LOADED, counts.read, counts.loaded, counts.superseded,
                         counts.rejected, counts.orphans, counts.info, Instant.now(), counts.rejectsByReason);
             });
-            log.info("{}: loaded {} of {} rows, {} superseded, {} rejected, {} orphans", file.fileName(),
-                    counts.loaded, counts.read, counts.superseded, counts.rejected, counts.orphans);
+            log.info("{}: merged in {} ms: loaded {} of {} rows, {} superseded, {} rejected, {} orphans",
+                    file.fileName(), (System.nanoTime() - t2) / 1_000_000, counts.loaded, counts.read,
+                    counts.superseded, counts.rejected, counts.orphans);
             return new FileResult(fileId, file.kind(), file.fileName(), file.businessDate(), FileStatus.LOADED,
                     counts.read, counts.loaded, counts.superseded, counts.rejected, counts.orphans,
                     Map.copyOf(counts.rejectsByReason), counts.info);
@@ -172,21 +177,39 @@ final class FileLoader {
     /** The set-based merge; runs inside the file's transaction. */
     private void merge(ExportKind kind, String sourceOrder, long fileId, Counts counts) {
         MergeSql sql = MergeSqlCache.of(kind);
-        long staged = jdbc.queryForObject(sql.countStaged, Long.class, fileId);
-        long winners = jdbc.queryForObject(sql.countWinners, Long.class, fileId);
+        Timer t = new Timer(kind);
+        long staged = t.time("count staged", () -> jdbc.queryForObject(sql.countStaged, Long.class, fileId));
+        long winners = t.time("count winners", () -> jdbc.queryForObject(sql.countWinners, Long.class, fileId));
         if (kind == ExportKind.SURVEYS) {
-            jdbc.update(MergeSql.DELETE_REPLACED_ANSWERS, sourceOrder, fileId);
+            t.time("delete replaced answers", () -> (long) jdbc.update(MergeSql.DELETE_REPLACED_ANSWERS, sourceOrder, fileId));
         }
-        long replaced = jdbc.update(sql.deleteReplaced, sourceOrder, fileId);
-        long inserted = jdbc.update(sql.insertWinners, fileId);
+        long replaced = t.time("delete replaced", () -> (long) jdbc.update(sql.deleteReplaced, sourceOrder, fileId));
+        long inserted = t.time("insert winners", () -> (long) jdbc.update(sql.insertWinners, fileId));
         if (kind == ExportKind.SURVEYS) {
-            jdbc.update(MergeSql.INSERT_ANSWERS, fileId);
-            jdbc.update(MergeSql.DELETE_STAGED_ANSWERS, fileId);
+            t.time("insert answers", () -> (long) jdbc.update(MergeSql.INSERT_ANSWERS, fileId));
+            t.time("delete staged answers", () -> (long) jdbc.update(MergeSql.DELETE_STAGED_ANSWERS, fileId));
         }
-        jdbc.update(sql.deleteStaging, fileId);
+        t.time("delete staging", () -> (long) jdbc.update(sql.deleteStaging, fileId));
         counts.loaded = inserted;
         counts.superseded = (staged - winners) + replaced + (winners - inserted);
-        counts.orphans = sql.countOrphans == null ? 0 : jdbc.queryForObject(sql.countOrphans, Long.class, fileId);
+        counts.orphans = sql.countOrphans == null ? 0
+                : t.time("count orphans", () -> jdbc.queryForObject(sql.countOrphans, Long.class, fileId));
+    }
+
+    /** Logs each merge statement's duration (debug level). */
+    private static final class Timer {
+        private final ExportKind kind;
+
+        Timer(ExportKind kind) {
+            this.kind = kind;
+        }
+
+        long time(String what, java.util.function.Supplier<Long> statement) {
+            long t0 = System.nanoTime();
+            Long result = statement.get();
+            log.debug("{} merge: {} -> {} in {} ms", kind.label(), what, result, (System.nanoTime() - t0) / 1_000_000);
+            return result == null ? 0 : result;
+        }
     }
 
     private void deleteStaging(ExportKind kind, long fileId) {

@@ -1,6 +1,8 @@
 -- Staging tables of the ingest: the parsed rows of one file (file_id = ingest_file.file_id, src_line = the
 -- physical line where the record starts). A file is staged first, then merged into the stored export tables
 -- in one transaction, then its staging rows are deleted. The stored tables never see a half-loaded file.
+-- The primary key (file_id, natural key, src_line) is the only index: it serves "last row of the file per key"
+-- (a range probe) and the clean-up by file_id, and keeps the staging insert cheap.
 
 CREATE TABLE stg_order_line (
     file_id            BIGINT        NOT NULL,
@@ -19,9 +21,8 @@ CREATE TABLE stg_order_line (
     region             VARCHAR(200),
     channel            VARCHAR(100),
     status             VARCHAR(16)   NOT NULL,
-    PRIMARY KEY (file_id, src_line)
+    PRIMARY KEY (file_id, order_id, line_no, src_line)
 ) ${table_options};
-CREATE INDEX ix_stg_order_key ON stg_order_line (file_id, order_id, line_no, src_line);
 
 CREATE TABLE stg_shipment_line (
     file_id        BIGINT        NOT NULL,
@@ -38,9 +39,8 @@ CREATE TABLE stg_shipment_line (
     status         VARCHAR(16)   NOT NULL,
     damaged        BOOLEAN       NOT NULL,
     documents_ok   BOOLEAN       NOT NULL,
-    PRIMARY KEY (file_id, src_line)
+    PRIMARY KEY (file_id, shipment_id, order_id, line_no, src_line)
 ) ${table_options};
-CREATE INDEX ix_stg_shipment_key ON stg_shipment_line (file_id, shipment_id, order_id, line_no, src_line);
 
 CREATE TABLE stg_return_line (
     file_id        BIGINT        NOT NULL,
@@ -55,9 +55,8 @@ CREATE TABLE stg_return_line (
     refunded_time  DATETIME(6),
     reason_code    VARCHAR(32)   NOT NULL,
     comment_text   VARCHAR(4000),
-    PRIMARY KEY (file_id, src_line)
+    PRIMARY KEY (file_id, return_id, line_no, src_line)
 ) ${table_options};
-CREATE INDEX ix_stg_return_key ON stg_return_line (file_id, return_id, line_no, src_line);
 
 CREATE TABLE stg_survey_response (
     file_id        BIGINT        NOT NULL,
@@ -69,9 +68,8 @@ CREATE TABLE stg_survey_response (
     q_overall      INT,
     q_recommend    INT,
     comment_text   VARCHAR(4000),
-    PRIMARY KEY (file_id, src_line)
+    PRIMARY KEY (file_id, response_id, src_line)
 ) ${table_options};
-CREATE INDEX ix_stg_survey_key ON stg_survey_response (file_id, response_id, src_line);
 
 CREATE TABLE stg_survey_answer (
     file_id     BIGINT       NOT NULL,
