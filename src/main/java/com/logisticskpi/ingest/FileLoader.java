@@ -132,6 +132,7 @@ final class FileLoader {
     /** Streams the file: valid rows to staging, rejected rows to the reject file. */
     private void stage(InboxFile file, ZoneId zone, long fileId, Counts counts) throws SQLException, IOException {
         IngestProperties.KindSettings settings = properties.settings(file.kind());
+        Files.deleteIfExists(RejectWriter.rejectFile(rejectsDir, file.fileName())); // from an earlier attempt
         RowParser parser = parserFor(file.kind(), zone, settings);
         try (ExportFileReader reader = new ExportFileReader(file.path(), file.fileName(), settings.delimiterChar(),
                 settings.charset(), parser.columns(), settings.headerAliases());
