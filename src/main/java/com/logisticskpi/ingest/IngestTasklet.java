@@ -2,7 +2,6 @@ package com.logisticskpi.ingest;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.core.BatchStatus;
@@ -85,11 +84,5 @@ public class IngestTasklet implements Tasklet {
             contribution.setExitStatus(ExitStatus.FAILED.addExitDescription("failed: " + failed));
         }
         return RepeatStatus.FINISHED;
-    }
-
-    /** Failed-file messages of a finished step (for callers that inspect the execution). */
-    static List<String> failedMessages(ExecutionContext ctx) {
-        String s = ctx.getString(FAILED, "");
-        return s.isEmpty() ? List.of() : new ArrayList<>(List.of(s.split("; ")));
     }
 }

@@ -32,7 +32,7 @@ class IngestDatabaseParityTests {
             "kpi.ingest.returns.reason-code-aliases.DAMAGED[0]", "破损");
 
     record Run(IngestJobRunner.Outcome outcome, Map<String, List<String>> rows, Map<String, Object> stepCounts,
-               String v4Comment, String jobStatus) {
+               String v4Comment, String jobStatus, List<com.logisticskpi.history.JobRun> history) {
     }
 
     @TempDir
@@ -60,7 +60,8 @@ class IngestDatabaseParityTests {
                     .replace("i.JOB_NAME || ':' || e.STATUS", "CONCAT(i.JOB_NAME, ':', e.STATUS)"),
                     String.class, outcome.jobExecutionId());
             String v4 = jdbc.queryForObject("select comment_text from survey_response where response_id = 'V4'", String.class);
-            return new Run(outcome, IngestTestKit.dumpExports(jdbc), Map.copyOf(lowerKeys(steps)), v4, jobStatus);
+            return new Run(outcome, IngestTestKit.dumpExports(jdbc), Map.copyOf(lowerKeys(steps)), v4, jobStatus,
+                    ctx.getBean(com.logisticskpi.history.JobHistoryRepository.class).recent(5));
         }
     }
 
@@ -116,6 +117,16 @@ class IngestDatabaseParityTests {
         assertThat(h2.stepCounts()).isEqualTo(expected);
         assertThat(mariadb.stepCounts()).isEqualTo(expected);
         assertThat(h2.jobStatus()).isEqualTo("ingest:COMPLETED");
+        for (Run run : List.of(h2, mariadb)) {
+            assertThat(run.history()).singleElement().satisfies(r -> {
+                assertThat(r.jobName()).isEqualTo("ingest");
+                assertThat(r.status()).isEqualTo("COMPLETED");
+                assertThat(r.readCount()).isEqualTo(37);
+                assertThat(r.writeCount()).isEqualTo(35);
+                assertThat(r.identifyingParameters()).startsWith("inbox=" + work.resolve("inbox")).contains(", launchedAt=");
+                assertThat(r.duration()).isNotNull();
+            });
+        }
         assertThat(mariadb.jobStatus()).isEqualTo("ingest:COMPLETED");
     }
 

@@ -3,7 +3,6 @@ package com.logisticskpi.ingest;
 import static com.logisticskpi.ingest.IngestTestKit.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -473,9 +472,5 @@ class IngestServiceTests {
     private static List<String> rejectRows(String fileName) {
         return IngestTestKit.rejects(rejectsDir, fileName).stream()
                 .map(r -> r.get("line") + "|" + r.get("column") + "|" + r.get("reason")).toList();
-    }
-
-    static Charset gbk() {
-        return Charset.forName("GBK");
     }
 }
