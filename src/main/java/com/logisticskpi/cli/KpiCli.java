@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 com.logisticskpi.sample.SampleDataGenerator.class,
+                com.logisticskpi.ingest.IngestCommand.class,
+                com.logisticskpi.history.HistoryCommand.class,
         })
 public class KpiCli implements Runnable {
 

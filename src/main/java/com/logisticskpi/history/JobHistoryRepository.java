@@ -1,0 +1,58 @@
+package com.logisticskpi.history;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Recent job executions of every job, read from the BATCH_* tables (same SQL on H2 and MySQL/MariaDB). */
+@Repository
+public class JobHistoryRepository {
+
+    static final String RECENT = """
+            SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME,
+                   (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s
+                     WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS READ_TOTAL,
+                   (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s
+                     WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS WRITE_TOTAL
+            FROM BATCH_JOB_EXECUTION e
+            JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+            ORDER BY e.JOB_EXECUTION_ID DESC
+            LIMIT ?""";
+    static final String IDENTIFYING_PARAMS = """
+            SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS
+            WHERE JOB_EXECUTION_ID = ? AND IDENTIFYING = 'Y'""";
+
+    private final JdbcTemplate jdbc;
+
+    public JobHistoryRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The {@code limit} most recent executions, newest first. */
+    public List<JobRun> recent(int limit) {
+        List<JobRun> runs = new ArrayList<>();
+        jdbc.query(RECENT, rs -> {
+            long id = rs.getLong(1);
+            runs.add(new JobRun(id, rs.getString(2), rs.getString(3), null,
+                    rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class),
+                    rs.getLong(6), rs.getLong(7)));
+        }, limit);
+        List<JobRun> out = new ArrayList<>(runs.size());
+        for (JobRun r : runs) {
+            Map<String, String> params = new TreeMap<>();
+            jdbc.query(IDENTIFYING_PARAMS, rs -> {
+                params.put(rs.getString(1), rs.getString(2));
+            }, r.executionId());
+            StringBuilder p = new StringBuilder();
+            params.forEach((k, v) -> p.append(p.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+            out.add(new JobRun(r.executionId(), r.jobName(), r.status(), p.toString(), r.start(), r.end(),
+                    r.readCount(), r.writeCount()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package com.logisticskpi.ingest;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.logisticskpi.config.AppProperties;
+import com.logisticskpi.config.SurveyProperties;
+
+/**
+ * The ingest of the four nightly exports (public API; the {@code ingest} job's step and the nightly job use it).
+ * Files load one by one in {@link #plan(Path) plan order}, each atomically in its own transaction: a failed file
+ * leaves the stored exports as they were and the next file still loads.
+ */
+@Service
+public class IngestService {
+
+    private final IngestProperties properties;
+    private final InboxScanner scanner;
+    private final FileLoader loader;
+
+    public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
+                         IngestProperties properties, SurveyProperties survey, AppProperties app) {
+        this.properties = properties;
+        this.scanner = new InboxScanner(properties);
+        this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir());
+    }
+
+    /**
+     * The export files of an inbox in load order (orders, shipments, returns, surveys; each by business date in
+     * the name, then name).
+     *
+     * @throws IngestException when the inbox is not a directory or holds no export file
+     */
+    public List<InboxFile> plan(Path inbox) {
+        List<InboxFile> files = scanner.scan(inbox);
+        if (files.isEmpty()) {
+            String globs = java.util.Arrays.stream(ExportKind.values()).map(properties::glob)
+                    .collect(Collectors.joining(", "));
+            throw new IngestException("no export files in inbox " + inbox + " (looked for " + globs + ")");
+        }
+        return files;
+    }
+
+    /**
+     * Loads every export file of the inbox.
+     *
+     * @param inbox          the directory holding the files
+     * @param zone           business time zone for timestamps without offset and date-only promises
+     * @param jobExecutionId the Spring Batch job execution the load belongs to (stored on ingest_file), or null
+     * @return per-file outcome; failed files are in it (status FAILED), they do not throw
+     * @throws IngestException when the inbox is missing or empty
+     */
+    public IngestSummary ingest(Path inbox, ZoneId zone, Long jobExecutionId) {
+        List<FileResult> results = new ArrayList<>();
+        for (InboxFile file : plan(inbox)) {
+            results.add(ingestFile(file, zone, jobExecutionId));
+        }
+        return new IngestSummary(results);
+    }
+
+    /** Loads one file atomically (used by the step, which handles the files one by one). */
+    public FileResult ingestFile(InboxFile file, ZoneId zone, Long jobExecutionId) {
+        return loader.load(file, zone, jobExecutionId);
+    }
+}

@@ -1,0 +1,21 @@
+package com.logisticskpi.ingest;
+
+/** Stable reject reason codes (they appear in reject files, ingest_reject_count and the data-quality sheet). */
+public final class RejectReason {
+
+    public static final String MISSING_REQUIRED = "missing_required";
+    public static final String BAD_TIMESTAMP = "bad_timestamp";
+    public static final String BAD_INTEGER = "bad_integer";
+    public static final String BELOW_MINIMUM = "below_minimum";
+    public static final String BAD_DECIMAL = "bad_decimal";
+    public static final String BAD_BOOLEAN = "bad_boolean";
+    public static final String UNKNOWN_STATUS = "unknown_status";
+    public static final String UNKNOWN_REASON_CODE = "unknown_reason_code";
+    public static final String SCORE_OUT_OF_SCALE = "score_out_of_scale";
+    public static final String TOO_LONG = "too_long";
+    /** The record has a different number of fields than the header. */
+    public static final String WRONG_FIELD_COUNT = "wrong_field_count";
+
+    private RejectReason() {
+    }
+}

@@ -1,0 +1,12 @@
+package com.logisticskpi.ingest;
+
+import java.util.List;
+
+/** Turns one record of a kind into a staged row, or rejects it. */
+interface RowParser {
+
+    /** The kind's canonical columns (the header is matched against them). */
+    List<CsvColumn> columns();
+
+    StagedRow parse(Row row) throws RowRejectedException;
+}
