@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 com.logisticskpi.sample.SampleDataGenerator.class,
                 com.logisticskpi.ingest.IngestCommand.class,
                 com.logisticskpi.history.HistoryCommand.class,
+                com.logisticskpi.kpi.recompute.RecomputeCommand.class,
         })
 public class KpiCli implements Runnable {
 

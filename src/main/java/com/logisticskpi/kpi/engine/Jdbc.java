@@ -1,0 +1,83 @@
+package com.logisticskpi.kpi.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/** JDBC helpers following the project convention: DATETIME(6) = UTC instant bound as a UTC LocalDateTime. */
+public final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    public static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
+        if (t == null) {
+            ps.setNull(i, Types.TIMESTAMP);
+        } else {
+            ps.setObject(i, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
+    }
+
+    public static Instant getInstant(ResultSet rs, int col) throws SQLException {
+        LocalDateTime t = rs.getObject(col, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    public static Instant getInstant(ResultSet rs, String col) throws SQLException {
+        LocalDateTime t = rs.getObject(col, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    public static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+        if (d == null) {
+            ps.setNull(i, Types.DATE);
+        } else {
+            ps.setObject(i, d);
+        }
+    }
+
+    public static LocalDate getDate(ResultSet rs, String col) throws SQLException {
+        return rs.getObject(col, LocalDate.class);
+    }
+
+    public static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    public static Long getLong(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static void setBoolean(PreparedStatement ps, int i, Boolean v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(i, v);
+        }
+    }
+
+    public static Boolean getBoolean(ResultSet rs, String col) throws SQLException {
+        boolean v = rs.getBoolean(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** A forward-only statement that streams rows instead of loading the whole result (MySQL needs fetch size MIN_VALUE). */
+    public static PreparedStatement streaming(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        ps.setFetchSize(product.contains("mysql") || product.contains("mariadb") ? Integer.MIN_VALUE : 1000);
+        return ps;
+    }
+}

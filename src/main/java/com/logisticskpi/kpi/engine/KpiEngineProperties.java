@@ -1,0 +1,121 @@
+package com.logisticskpi.kpi.engine;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.logisticskpi.kpi.KpiTarget;
+
+/**
+ * Settings of the KPI engine ({@code kpi.engine.*}, docs/kpi-engine.md).
+ *
+ * @param damageReturnWindow a DAMAGED return requested no later than this after delivered_at makes the order damaged (default 7 days)
+ * @param cycleTargetHours   cycle_within_target_rate counts orders with cycle_hours at or below this (default 72)
+ * @param targets            kpi id -> target, direction (higher / lower) and band in the KPI's unit; merged over the spec defaults
+ * @param controlChart       the XmR chart of daily cycle_hours_mean
+ * @param batchSize          rows per JDBC batch when writing outcomes (default 1000)
+ */
+@ConfigurationProperties("kpi.engine")
+public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTargetHours, Map<String, Target> targets,
+                                  ControlChart controlChart, Integer batchSize) {
+
+    /** One configured target; direction is {@code higher} or {@code lower}. */
+    public record Target(Double target, String direction, Double band) {
+    }
+
+    /** @param days individuals shown (default 60) @param baselineDays days with data that form the baseline (default 20) */
+    public record ControlChart(Integer days, Integer baselineDays) {
+        public ControlChart {
+            if (days == null) {
+                days = 60;
+            }
+            if (baselineDays == null) {
+                baselineDays = 20;
+            }
+            if (baselineDays < 2 || days < baselineDays) {
+                throw new IllegalArgumentException("kpi.engine.control-chart: need 2 <= baseline-days <= days");
+            }
+        }
+    }
+
+    public KpiEngineProperties {
+        if (damageReturnWindow == null) {
+            damageReturnWindow = Duration.ofDays(7);
+        }
+        if (damageReturnWindow.isNegative()) {
+            throw new IllegalArgumentException("kpi.engine.damage-return-window must not be negative");
+        }
+        if (cycleTargetHours == null) {
+            cycleTargetHours = 72.0;
+        }
+        if (controlChart == null) {
+            controlChart = new ControlChart(null, null);
+        }
+        if (batchSize == null || batchSize < 1) {
+            batchSize = 1000;
+        }
+        targets = targets == null ? Map.of() : Map.copyOf(targets);
+    }
+
+    public static KpiEngineProperties defaults() {
+        return new KpiEngineProperties(null, null, null, null, null);
+    }
+
+    /** Spec defaults (kpis.md section 6), shares as fractions. */
+    public static Map<String, KpiTarget> defaultTargets() {
+        Map<String, KpiTarget> d = new LinkedHashMap<>();
+        d.put("on_time_rate", new KpiTarget("on_time_rate", 0.95, KpiTarget.Direction.HIGHER_IS_BETTER, 0.03));
+        d.put("order_accuracy", new KpiTarget("order_accuracy", 0.995, KpiTarget.Direction.HIGHER_IS_BETTER, 0.005));
+        d.put("damage_rate", new KpiTarget("damage_rate", 0.005, KpiTarget.Direction.LOWER_IS_BETTER, 0.005));
+        d.put("perfect_order_rate", new KpiTarget("perfect_order_rate", 0.90, KpiTarget.Direction.HIGHER_IS_BETTER, 0.05));
+        d.put("cycle_cv", new KpiTarget("cycle_cv", 0.5, KpiTarget.Direction.LOWER_IS_BETTER, 0.1));
+        d.put("csi", new KpiTarget("csi", 80, KpiTarget.Direction.HIGHER_IS_BETTER, 5));
+        d.put("nps", new KpiTarget("nps", 30, KpiTarget.Direction.HIGHER_IS_BETTER, 10));
+        return d;
+    }
+
+    /** Every target: the spec defaults with the configured ones over them (a partial setting keeps the default's other parts). */
+    public Map<String, KpiTarget> effectiveTargets() {
+        Map<String, KpiTarget> out = new LinkedHashMap<>(defaultTargets());
+        for (Map.Entry<String, Target> e : new java.util.TreeMap<>(targets).entrySet()) {
+            String kpi = e.getKey();
+            Target t = e.getValue();
+            KpiTarget base = out.get(kpi);
+            if (base == null && (t.target() == null || t.direction() == null)) {
+                throw new IllegalArgumentException("kpi.engine.targets." + kpi + " needs target and direction");
+            }
+            double target = t.target() != null ? t.target() : base.target();
+            KpiTarget.Direction dir = t.direction() != null ? direction(kpi, t.direction()) : base.direction();
+            double band = t.band() != null ? t.band() : base != null ? base.band() : 0;
+            if (band < 0) {
+                throw new IllegalArgumentException("kpi.engine.targets." + kpi + ".band must not be negative");
+            }
+            out.put(kpi, new KpiTarget(kpi, target, dir, band));
+        }
+        return out;
+    }
+
+    /** The target of a KPI, or null when it has none. */
+    public KpiTarget target(String kpi) {
+        return effectiveTargets().get(kpi);
+    }
+
+    private static KpiTarget.Direction direction(String kpi, String s) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "higher", "higher_is_better", "higher-is-better", ">=" -> KpiTarget.Direction.HIGHER_IS_BETTER;
+            case "lower", "lower_is_better", "lower-is-better", "<=" -> KpiTarget.Direction.LOWER_IS_BETTER;
+            default -> throw new IllegalArgumentException("kpi.engine.targets." + kpi + ".direction must be higher or lower, not '" + s + "'");
+        };
+    }
+
+    public long damageWindowMicros() {
+        return damageReturnWindow.toNanos() / 1000;
+    }
+
+    public long cycleTargetMicros() {
+        return Math.round(cycleTargetHours * 3_600_000_000d);
+    }
+}

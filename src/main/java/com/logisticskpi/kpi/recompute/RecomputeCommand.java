@@ -1,0 +1,148 @@
+package com.logisticskpi.kpi.recompute;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.logisticskpi.cli.AppContext;
+import com.logisticskpi.cli.CommonOptions;
+import com.logisticskpi.cli.ExitCode;
+import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.config.AppProperties;
+import com.logisticskpi.kpi.engine.SliceFilter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi recompute}: recomputes every KPI of the days, ISO weeks and months intersecting [--from, --to]. */
+@Command(name = "recompute", mixinStandardHelpOptions = true,
+        description = {"Recomputes every KPI for the days, ISO weeks and months that intersect --from..--to (each period "
+                + "over its full extent) from the stored exports, and writes kpi-values.csv and orders-outcome.csv."})
+public class RecomputeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First local date (yyyy-MM-dd).")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last local date (yyyy-MM-dd).")
+    String to;
+
+    @Option(names = "--as-of", paramLabel = "INSTANT",
+            description = "The instant treated as now (2026-11-12T00:00:00Z or 2026-11-12T00:00:00+08:00); default: now.")
+    String asOf;
+
+    @Option(names = "--slice", paramLabel = "NAME=VALUE",
+            description = "Count only orders with this slice value, e.g. warehouse=SH01 (slices: warehouse, carrier, region, channel, segment).")
+    String slice;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: <data-dir>/out/recompute-<from>_<to>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Instant launchedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // taken once, passed as a job parameter
+        LocalDate fromDate = date("--from", from);
+        LocalDate toDate = date("--to", to);
+        if (toDate.isBefore(fromDate)) {
+            throw new KpiException(ExitCode.USAGE, "--to " + toDate + " is before --from " + fromDate);
+        }
+        Instant asOfInstant = asOf == null ? launchedAt : instant(asOf);
+        SliceFilter filter;
+        try {
+            filter = SliceFilter.parse(slice);
+        } catch (IllegalArgumentException e) {
+            throw new KpiException(ExitCode.USAGE, "--slice: " + e.getMessage());
+        }
+        try (ConfigurableApplicationContext ctx = AppContext.start(common)) {
+            AppProperties app = ctx.getBean(AppProperties.class);
+            ZoneId zone = app.zone();
+            Path outDir = (out != null ? out : app.dataDir().resolve("out").resolve("recompute-" + fromDate + "_" + toDate))
+                    .toAbsolutePath().normalize();
+            JobParameters params = new JobParametersBuilder()
+                    .addString(RecomputeTasklet.P_FROM, fromDate.toString())
+                    .addString(RecomputeTasklet.P_TO, toDate.toString())
+                    .addString(RecomputeTasklet.P_AS_OF, asOfInstant.toString())
+                    .addString(RecomputeTasklet.P_SLICE, filter == null ? "" : filter.toString())
+                    .addString(RecomputeTasklet.P_ZONE, zone.getId())
+                    .addString(RecomputeTasklet.P_OUT, outDir.toString(), false)
+                    .toJobParameters();
+            JobExecution execution;
+            try {
+                execution = ctx.getBean(JobOperator.class).start(ctx.getBean("recomputeJob", Job.class), params);
+            } catch (JobInstanceAlreadyCompleteException e) {
+                throw new KpiException(ExitCode.ALREADY_COMPLETE, "recompute " + fromDate + ".." + toDate + " as of "
+                        + asOfInstant + " already completed (pass another --as-of to recompute)");
+            } catch (JobExecutionAlreadyRunningException e) {
+                throw new KpiException(ExitCode.LOCKED, "recompute " + fromDate + ".." + toDate + " is already running");
+            } catch (Exception e) {
+                throw new KpiException(ExitCode.FAILED, "recompute could not start: " + e.getMessage(), e);
+            }
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                List<Throwable> failures = execution.getAllFailureExceptions();
+                String why = failures.isEmpty() ? String.valueOf(execution.getExitStatus()) : rootMessage(failures.get(0));
+                throw new KpiException(ExitCode.FAILED, "recompute " + fromDate + ".." + toDate + " failed: " + why);
+            }
+            var jc = execution.getExecutionContext();
+            spec.commandLine().getOut().printf("kpi recompute: %s..%s as of %s (%s): %d figures, %d orders, kpi run %d%n"
+                            + "  %s%n  %s%n", fromDate, toDate, asOfInstant, zone.getId(), jc.getLong(RecomputeTasklet.CTX_VALUES),
+                    jc.getLong(RecomputeTasklet.CTX_ORDERS), jc.getLong(RecomputeTasklet.CTX_RUN_ID),
+                    outDir.resolve("kpi-values.csv"), outDir.resolve("orders-outcome.csv"));
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK.code();
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r.getClass().getSimpleName() + ": " + r.getMessage();
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeException e) {
+            throw new KpiException(ExitCode.USAGE, option + " '" + text + "' is not a date (yyyy-MM-dd)");
+        }
+    }
+
+    /** An ISO instant (…Z) or an offset date-time (…+08:00); truncated to microseconds. */
+    static Instant instant(String text) {
+        String t = text.trim();
+        try {
+            return Instant.parse(t).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeException e) {
+            try {
+                return OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.MICROS);
+            } catch (DateTimeException e2) {
+                throw new KpiException(ExitCode.USAGE, "--as-of '" + text + "' is not an instant (2026-11-12T00:00:00Z or 2026-11-12T00:00:00+08:00)");
+            }
+        }
+    }
+}

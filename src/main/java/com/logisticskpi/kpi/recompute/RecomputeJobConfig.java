@@ -1,0 +1,32 @@
+package com.logisticskpi.kpi.recompute;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The Spring Batch job {@code recompute}: one tasklet step that runs the KPI engine for [from, to] as of as_of and
+ * writes kpi-values.csv and orders-outcome.csv. Identifying parameters: from, to, as_of, slice, zone (no
+ * incrementer: the same request twice is the same job instance).
+ */
+@Configuration
+public class RecomputeJobConfig {
+
+    public static final String JOB_NAME = "recompute";
+
+    @Bean
+    public Job recomputeJob(JobRepository jobRepository, Step recomputeStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(recomputeStep).build();
+    }
+
+    @Bean
+    public Step recomputeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              RecomputeTasklet tasklet) {
+        return new StepBuilder("recomputeKpis", jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+}

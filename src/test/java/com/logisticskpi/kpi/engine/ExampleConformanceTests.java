@@ -1,0 +1,91 @@
+package com.logisticskpi.kpi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.logisticskpi.cli.AppContext;
+import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.output.KpiValuesCsv;
+import com.logisticskpi.testsupport.ExportRows;
+import com.logisticskpi.testsupport.KpiCsv;
+import com.logisticskpi.testsupport.SpecExample;
+import com.logisticskpi.testsupport.TestDatabases;
+
+/**
+ * CONFORMANCE: the engine reproduces /work/shared/spec/example/expected-kpi-values.csv (copied to
+ * src/test/resources/spec-example): the same set of rows, equal numerators and denominators, values within 1e-9
+ * relative. The inbox rows are inserted by {@link SpecExample} (to be switched to the real ingest by the lead).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExampleConformanceTests {
+
+    @TempDir
+    static Path dir;
+
+    private ConfigurableApplicationContext ctx;
+    private KpiEngine engine;
+
+    @BeforeAll
+    void start() {
+        ctx = AppContext.start(TestDatabases.h2Options(dir));
+        SpecExample.insert(new ExportRows(ctx.getBean(JdbcTemplate.class), SpecExample.ZONE));
+        engine = ctx.getBean(KpiEngine.class);
+    }
+
+    @AfterAll
+    void stop() {
+        ctx.close();
+    }
+
+    @Test
+    void reproducesEveryExpectedFigure() throws Exception {
+        KpiRunResult run = engine.run(SpecExample.request(), null);
+        Path csv = dir.resolve("out/kpi-values.csv");
+        KpiValuesCsv.write(csv, run.values());
+        assertConforms(KpiCsv.read(csv));
+    }
+
+    static void assertConforms(Map<String, KpiCsv.Row> actual) throws Exception {
+        Map<String, KpiCsv.Row> expected = KpiCsv.resource("/spec-example/expected-kpi-values.csv");
+        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, KpiCsv.Row> e : expected.entrySet()) {
+            KpiCsv.Row a = actual.get(e.getKey());
+            KpiCsv.Row x = e.getValue();
+            double tol = 1e-9 * Math.max(1, Math.abs(x.value()));
+            if (!a.numerator().equals(x.numerator()) || !a.denominator().equals(x.denominator())
+                    || Math.abs(a.value() - x.value()) > tol) {
+                wrong.add(e.getKey() + " expected " + x + " got " + a);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void handCheckOfDay20261111() {
+        List<KpiValue> v = engine.run(SpecExample.request(), null).values();
+        // due cohort A1, A2, A3, A4, A6, A7; on time A1 (18:00 = promise), A2 (23:30 <= end of 11-11), A4, A6 -> 4/6
+        assertThat(find(v, "day", "2026-11-11", "all", "all", "on_time_rate")).isEqualTo(
+                new KpiValue(com.logisticskpi.kpi.PeriodType.DAY, "2026-11-11", "all", "all", "on_time_rate", 4L, 6L, 4.0 / 6));
+        // cycle hours 56, 60.5, 45, 43: p90 h = 3 * 0.9 = 2.7 -> 56 + 0.7 * (60.5 - 56) = 59.15
+        assertThat(find(v, "day", "2026-11-11", "all", "all", "cycle_hours_p90").value()).isCloseTo(59.15,
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    static KpiValue find(List<KpiValue> values, String type, String period, String slice, String sliceValue, String kpi) {
+        return values.stream().filter(x -> x.periodType().label().equals(type) && x.period().equals(period)
+                && x.slice().equals(slice) && x.sliceValue().equals(sliceValue) && x.kpi().equals(kpi)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,108 @@
+package com.logisticskpi.kpi.recompute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.logisticskpi.cli.AppContext;
+import com.logisticskpi.cli.KpiCli;
+import com.logisticskpi.kpi.engine.ExampleConformanceTestsAccess;
+import com.logisticskpi.testsupport.ExportRows;
+import com.logisticskpi.testsupport.KpiCsv;
+import com.logisticskpi.testsupport.SpecExample;
+import com.logisticskpi.testsupport.TestDatabases;
+
+class RecomputeCommandTests {
+
+    @TempDir
+    Path dir;
+
+    private void loadExample() {
+        try (ConfigurableApplicationContext ctx = AppContext.start(TestDatabases.h2Options(dir))) {
+            SpecExample.insert(new ExportRows(ctx.getBean(JdbcTemplate.class), SpecExample.ZONE));
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run kpi(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = KpiCli.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void recomputeWritesBothCsvsThatConformToTheSpecExampleAndRefusesTheSameRequestTwice() throws Exception {
+        loadExample();
+        Path out = dir.resolve("result");
+        Run r = kpi("recompute", "--data-dir", dir.toString(), "--zone", "Asia/Shanghai", "--from", "2026-11-09",
+                "--to", "2026-11-15", "--as-of", "2026-11-12T00:00:00+08:00", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains(out.resolve("kpi-values.csv").toString()).contains("1248 figures").contains("7 orders");
+        ExampleConformanceTestsAccess.assertConforms(KpiCsv.read(out.resolve("kpi-values.csv")));
+        List<String> orders = Files.readAllLines(out.resolve("orders-outcome.csv"), StandardCharsets.UTF_8);
+        // header + A1..A7 sorted by order_id (A6 counts: its line 1 is OK)
+        assertThat(orders).hasSize(8);
+        assertThat(orders.get(0)).startsWith("order_id,customer_id,order_time,due_time,due_date,state,delivered_at");
+        assertThat(orders.get(1)).startsWith("A1,C1,2026-11-09T10:00:00+08:00,2026-11-11T18:00:00+08:00,2026-11-11,DELIVERED,"
+                + "2026-11-11T18:00:00+08:00,2026-11-11,true,true,true,true,false,false,1,1,56,22,0,SH01,SF,华东,APP,A");
+        assertThat(orders.get(5)).startsWith("A5,C4,").contains(",PENDING,");
+
+        // the same identifying parameters again: already complete (exit 3)
+        Run again = kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-09", "--to", "2026-11-15",
+                "--as-of", "2026-11-11T16:00:00Z", "--out", out.toString());
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).contains("kpi recompute:").contains("already completed");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-13-01", "--to", "2026-11-15").code()).isEqualTo(2);
+        assertThat(kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-15", "--to", "2026-11-01").code()).isEqualTo(2);
+        assertThat(kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-01", "--to", "2026-11-15",
+                "--as-of", "yesterday").code()).isEqualTo(2);
+        assertThat(kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-01", "--to", "2026-11-15",
+                "--slice", "colour=red").code()).isEqualTo(2);
+    }
+
+    @Test
+    void sliceFilterRestrictsTheOrdersAndDefaultOutputDirIsUnderTheDataDir() throws Exception {
+        loadExample();
+        Run r = kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-11", "--to", "2026-11-11",
+                "--as-of", "2026-11-12T00:00:00+08:00", "--slice", "warehouse=BJ02");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path out = dir.resolve("out/recompute-2026-11-11_2026-11-11");
+        var rows = KpiCsv.read(out.resolve("kpi-values.csv"));
+        // BJ02 orders: A3 (late, delivered 11-12) and A4 (on time, delivered 11-11): due 11-11 -> on time 1/2
+        assertThat(rows.get(KpiCsv.key("day", "2026-11-11", "all", "all", "on_time_rate")))
+                .isEqualTo(new KpiCsv.Row("1", "2", 0.5));
+        assertThat(rows.keySet()).noneMatch(k -> k.contains("|warehouse|SH01|"));
+        // V2 (A3, BJ02) is the only response that passes the filter; V3 has no order and no warehouse
+        assertThat(rows.get(KpiCsv.key("week", "2026-W46", "all", "all", "survey_responses")).value()).isEqualTo(1.0);
+        // only the requested day (and its week and month): no row of day 2026-11-12
+        assertThat(rows.keySet()).noneMatch(k -> k.startsWith("day|2026-11-12"));
+        List<String> orders = Files.readAllLines(out.resolve("orders-outcome.csv"), StandardCharsets.UTF_8);
+        assertThat(orders).hasSize(3);
+    }
+}
