@@ -57,6 +57,13 @@ public final class OutputPaths {
         return c.startsWith(base) && !c.equals(base);
     }
 
+    /** Temporary files are created owner-only; a report is an ordinary file (rw-r--r--) once in place. */
+    private static void readableByOthers(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /**
      * Writes {@code target} atomically: a temporary file in the same directory, flushed and synced, then moved over
      * the target with ATOMIC_MOVE. On any failure the temporary file is removed and the previous target stays.
@@ -75,6 +82,7 @@ public final class OutputPaths {
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            readableByOthers(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -184,7 +184,7 @@ public final class ReportCharts {
         };
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
-        r.setMaximumBarWidth(0.08);
+        r.setMaximumBarWidth(0.16);
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", format(unit)));
         r.setDefaultItemLabelFont(ChartFonts.font(Font.PLAIN, 10));
@@ -204,7 +204,14 @@ public final class ReportCharts {
             plot.addRangeMarker(m);
             hi = Math.max(hi, target);
         }
-        y.setRange(0, hi * 1.15 + 1e-9);
+        double lo = values.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(0);
+        if (target != null) {
+            lo = Math.min(lo, target);
+        }
+        // start the axis near the smallest value so that differences of a few points show; values are labelled
+        double span = Math.max(hi - lo, Math.abs(hi) * 0.02 + 1e-6);
+        double low = Math.max(0, lo - span * 0.6);
+        y.setRange(low, hi + span * 0.25 + 1e-9);
         return styled(new JFreeChart(title, null, plot, false));
     }
 
@@ -414,9 +421,20 @@ public final class ReportCharts {
         theme.setBarPainter(new StandardBarPainter());
         theme.setShadowVisible(false);
         theme.setAxisOffset(new RectangleInsets(0, 0, 0, 0));
-        // keep the renderers' own paints: apply fonts and backgrounds only
+        // the theme clears series paints of auto-populating renderers: keep the renderers' own paints, strokes, shapes
         var plot = chart.getPlot();
+        List<Runnable> restore = new java.util.ArrayList<>();
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                snapshot(xy.getRenderer(i), restore);
+            }
+        } else if (plot instanceof CategoryPlot cp) {
+            for (int i = 0; i < cp.getRendererCount(); i++) {
+                snapshot(cp.getRenderer(i), restore);
+            }
+        }
         theme.apply(chart);
+        restore.forEach(Runnable::run);
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinesVisible(false);
         }
@@ -424,6 +442,29 @@ public final class ReportCharts {
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(6, 6, 6, 10));
         return chart;
+    }
+
+    private static void snapshot(Object renderer, List<Runnable> restore) {
+        if (!(renderer instanceof org.jfree.chart.renderer.AbstractRenderer r)) {
+            return;
+        }
+        for (int i = 0; i < 8; i++) {
+            int series = i;
+            Paint p = r.getSeriesPaint(i);
+            java.awt.Stroke st = r.getSeriesStroke(i);
+            Shape sh = r.getSeriesShape(i);
+            restore.add(() -> {
+                if (p != null) {
+                    r.setSeriesPaint(series, p, false);
+                }
+                if (st != null) {
+                    r.setSeriesStroke(series, st, false);
+                }
+                if (sh != null) {
+                    r.setSeriesShape(series, sh, false);
+                }
+            });
+        }
     }
 
     /** Legend labels of a trend chart. */

@@ -203,7 +203,7 @@ public final class TemplateBuilder {
     }
 
     private void summary() {
-        Sheet s = sheet("summary", "Summary", 34, 13, 13, 12, 13, 13, 13, 13, 13, 14);
+        Sheet s = sheet("summary", "Summary", 34, 17, 13, 12, 13, 13, 13, 13, 13, 14);
         place(s, 2, 0, TemplateNames.SUMMARY_DATE_LABEL, "label");
         place(s, 2, 1, TemplateNames.SUMMARY_DATE, null);
         place(s, 3, 0, TemplateNames.SUMMARY_ASOF_LABEL, "label");
@@ -235,7 +235,7 @@ public final class TemplateBuilder {
     }
 
     private void cycle() {
-        Sheet s = sheet("cycle", "Order cycle", 30, 14, 14, 14, 14, 16, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
+        Sheet s = sheet("cycle", "Order cycle", 30, 14, 14, 14, 14, 40, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
         place(s, 3, 0, TemplateNames.CYCLE_TABLE, null);
         place(s, 18, 0, TemplateNames.CYCLE_SIGNALS, null);
         name(TemplateNames.CYCLE_HISTOGRAM, s, 3, 7, 19, 15);
@@ -243,7 +243,7 @@ public final class TemplateBuilder {
     }
 
     private void satisfaction() {
-        Sheet s = sheet("satisfaction", "Satisfaction", 30, 13, 13, 13, 26, 13, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
+        Sheet s = sheet("satisfaction", "Satisfaction", 30, 13, 13, 24, 13, 13, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
         place(s, 3, 0, TemplateNames.SATISFACTION_TABLE, null);
         place(s, 11, 0, TemplateNames.SATISFACTION_DIMS, null);
         name(TemplateNames.SATISFACTION_TREND, s, 3, 7, 19, 15);
