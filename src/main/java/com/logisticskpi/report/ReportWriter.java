@@ -47,6 +47,7 @@ public class ReportWriter {
 
     private final ReportProperties properties;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ReportWriter(ReportProperties properties) {
         this.properties = properties == null ? ReportProperties.defaults() : properties;
     }

@@ -27,6 +27,7 @@ public final class ReturnsSheet {
         CellReference t = ctx.template().cellRef(TemplateNames.RETURNS_TABLE);
         int row = t.getRow();
         int col = t.getCol();
+        s.createFreezePane(0, row + 1);
         ctx.header(s, row++, col, List.of(m.get("col.kpi"), ctx.periodLabel(PeriodType.DAY), ctx.periodLabel(PeriodType.WEEK),
                 ctx.periodLabel(PeriodType.MONTH), m.get("col.target")));
         for (String kpi : HEAD) {
