@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -54,15 +53,19 @@ final class Workbooks {
         return argb.substring(argb.length() - 6);
     }
 
-    /** Every zip entry's bytes. */
+    /**
+     * Every zip entry's bytes, read through the central directory (SXSSF writes data descriptors with Zip64 extra
+     * fields that java.util.zip.ZipInputStream cannot stream; Excel, LibreOffice and unzip read them fine).
+     */
     static Map<String, byte[]> entries(Path xlsx) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(xlsx))) {
-            ZipEntry e;
-            while ((e = zin.getNextEntry()) != null) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                zin.transferTo(b);
-                out.put(e.getName(), b.toByteArray());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    ByteArrayOutputStream b = new ByteArrayOutputStream();
+                    in.transferTo(b);
+                    out.put(e.getName(), b.toByteArray());
+                }
             }
         }
         return out;
