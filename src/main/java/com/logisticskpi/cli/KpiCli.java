@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 + "computes the service KPIs and writes the managers' workbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                com.logisticskpi.report.ReportCommand.class,
         })
 public class KpiCli implements Runnable {
 
