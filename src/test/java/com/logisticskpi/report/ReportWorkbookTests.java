@@ -139,7 +139,7 @@ class ReportWorkbookTests {
         // percent format on a share, one decimal on hours
         var summary = wb.getSheet("Summary");
         int row = Workbooks.ref(wb, "summary_table").getRow() + 2;
-        assertThat(summary.getRow(row).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+        assertThat(summary.getRow(row).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
         assertThat(summary.getRow(row + 4).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0.0");
     }
 

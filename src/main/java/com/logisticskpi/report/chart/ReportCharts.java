@@ -185,9 +185,6 @@ public final class ReportCharts {
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setMaximumBarWidth(0.16);
-        r.setDefaultItemLabelsVisible(true);
-        r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", format(unit)));
-        r.setDefaultItemLabelFont(ChartFonts.font(Font.PLAIN, 10));
         CategoryAxis x = new CategoryAxis();
         x.setMaximumCategoryLabelWidthRatio(0.35f);
         NumberAxis y = valueAxis(unit);
@@ -201,6 +198,7 @@ public final class ReportCharts {
             m.setLabelFont(ChartFonts.font(Font.PLAIN, 10));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
             plot.addRangeMarker(m);
             hi = Math.max(hi, target);
         }
@@ -212,7 +210,14 @@ public final class ReportCharts {
         double span = Math.max(hi - lo, Math.abs(hi) * 0.02 + 1e-6);
         double low = Math.max(0, lo - span * 0.6);
         y.setRange(low, hi + span * 0.25 + 1e-9);
-        return styled(new JFreeChart(title, null, plot, false));
+        JFreeChart chart = styled(new JFreeChart(title, null, plot, false));
+        // value labels at the end of each bar (after the theme, which resets item label fonts)
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", format(unit)));
+        r.setDefaultItemLabelFont(ChartFonts.font(Font.BOLD, 11));
+        r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        return chart;
     }
 
     /** A histogram from pre-counted bins. */
@@ -283,6 +288,7 @@ public final class ReportCharts {
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         m.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
         return m;
     }
 
@@ -313,15 +319,23 @@ public final class ReportCharts {
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), xa, ya, r);
         plot.addDomainMarker(new ValueMarker(xSplit, TARGET, new BasicStroke(1f)));
         plot.addRangeMarker(new ValueMarker(ySplit, TARGET, new BasicStroke(1f)));
-        Font pointFont = ChartFonts.font(Font.PLAIN, 11);
+        JFreeChart chart = styled(new JFreeChart(title, null, plot, false));
+        // annotations after the theme, which would reset their fonts and colours
+        Font pointFont = ChartFonts.font(Font.PLAIN, 12);
         for (int i = 0; i < names.size(); i++) {
             XYTextAnnotation a = new XYTextAnnotation(names.get(i), x.get(i), y.get(i));
             a.setFont(pointFont);
-            a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
-            a.setY(y.get(i) + yp * 0.12);
+            // a point close to an earlier one gets its label below, so that the two names do not overlap
+            boolean crowded = false;
+            for (int j = 0; j < i; j++) {
+                crowded |= Math.abs(x.get(i) - x.get(j)) < (xhi - xlo + 2 * xp) * 0.08
+                        && Math.abs(y.get(i) - y.get(j)) < (yhi - ylo + 2 * yp) * 0.08;
+            }
+            a.setTextAnchor(crowded ? TextAnchor.TOP_CENTER : TextAnchor.BOTTOM_CENTER);
+            a.setY(crowded ? y.get(i) - yp * 0.12 : y.get(i) + yp * 0.12);
             plot.addAnnotation(a);
         }
-        Font qf = ChartFonts.font(Font.BOLD, 12);
+        Font qf = ChartFonts.font(Font.BOLD, 13);
         double left = xlo - xp * 0.95;
         double right = xhi + xp * 0.95;
         double top = yhi + yp * 0.9;
@@ -330,7 +344,7 @@ public final class ReportCharts {
         plot.addAnnotation(corner(text.keepUp(), right, top, TextAnchor.TOP_RIGHT, GREEN, qf));
         plot.addAnnotation(corner(text.lowPriority(), left, bottom, TextAnchor.BOTTOM_LEFT, TARGET, qf));
         plot.addAnnotation(corner(text.overkill(), right, bottom, TextAnchor.BOTTOM_RIGHT, AMBER, qf));
-        return styled(new JFreeChart(title, null, plot, false));
+        return chart;
     }
 
     private static XYTextAnnotation corner(String label, double x, double y, TextAnchor anchor, Color c, Font f) {
@@ -387,7 +401,7 @@ public final class ReportCharts {
         int step = n <= 8 ? 1 : n <= 16 ? 2 : n <= 31 ? 4 : 7;
         x.setTickUnit(new NumberTickUnit(step, new IndexLabels(labels)));
         x.setRange(-0.5, n - 0.5);
-        x.setVerticalTickLabels(n > 16);
+        x.setVerticalTickLabels(n > 31);
         return x;
     }
 

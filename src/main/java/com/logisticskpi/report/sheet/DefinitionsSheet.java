@@ -44,7 +44,8 @@ public final class DefinitionsSheet {
     static String targetText(SheetContext ctx, String kpi, KpiTarget t) {
         boolean share = KpiCatalog.unit(kpi) == KpiCatalog.Unit.SHARE;
         String v = share ? String.format(Locale.ROOT, "%.1f %%", t.target() * 100) : String.format(Locale.ROOT, "%.2f", t.target());
-        String b = share ? String.format(Locale.ROOT, "%.1f", t.band() * 100) : String.format(Locale.ROOT, "%.2f", t.band());
+        String b = share ? ctx.msg().get("definitions.points", String.format(Locale.ROOT, "%.1f", t.band() * 100))
+                : String.format(Locale.ROOT, "%.2f", t.band());
         return ctx.msg().get(t.higherIsBetter() ? "definitions.target_higher" : "definitions.target_lower", v, b);
     }
 }

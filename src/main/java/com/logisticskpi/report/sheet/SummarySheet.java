@@ -44,7 +44,7 @@ public final class SummarySheet {
         asOf.setCellValue(ctx.local(in.asOf()));
         asOf.setCellStyle(ctx.template().style("datetime"));
         ctx.textAt(TemplateNames.SUMMARY_FRESHNESS_LABEL, m.get("summary.freshness"), null);
-        ctx.textAt(TemplateNames.SUMMARY_FRESHNESS, freshness(ctx), "text");
+        ctx.textAt(TemplateNames.SUMMARY_FRESHNESS, freshness(ctx), "note");
 
         CellReference links = ctx.template().cellRef(TemplateNames.SUMMARY_LINKS);
         ctx.text(s, links.getRow(), links.getCol(), m.get("summary.details"), "label");

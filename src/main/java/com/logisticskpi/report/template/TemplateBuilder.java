@@ -87,8 +87,8 @@ public final class TemplateBuilder {
         XSSFCellStyle noteStyle = style(note, null, null, false);
         styles.put("note", noteStyle);
         styles.put("link", style(link, null, null, false));
-        styles.put("share", style(normal, null, "0.0%", true));
-        styles.put("change_share", style(normal, null, "+0.0%;-0.0%;0.0%", true));
+        styles.put("share", style(normal, null, "0.00%", true));
+        styles.put("change_share", style(normal, null, "+0.00%;-0.00%;0.00%", true));
         styles.put("hours", style(normal, null, "0.0", true));
         styles.put("change_hours", style(normal, null, "+0.0;-0.0;0.0", true));
         styles.put("ratio", style(normal, null, "0.00", true));
@@ -269,7 +269,7 @@ public final class TemplateBuilder {
     }
 
     private void definitions() {
-        Sheet s = sheet("definitions", "Definitions", 26, 28, 10, 90, 16);
+        Sheet s = sheet("definitions", "Definitions", 26, 28, 10, 90, 34);
         place(s, 3, 0, TemplateNames.DEFINITIONS_TABLE, null);
     }
 
