@@ -183,6 +183,27 @@ class SummarySheetTests {
     }
 
     @Test
+    void theJvmDefaultTimeZoneChangesNothing(@TempDir Path other) throws Exception {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        ReportFiles files;
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            files = new ReportWriter().write(HandSet.input(Locale.ENGLISH), other);
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+        try (XSSFWorkbook again = Workbooks.open(files.workbook())) {
+            Sheet s = again.getSheet("Summary");
+            assertThat(Workbooks.cell(s, Workbooks.ref(again, "summary_asof").getRow(), 1).getLocalDateTimeCellValue())
+                    .isEqualTo(LocalDateTime.of(2026, 11, 13, 6, 0));
+            assertThat(Workbooks.cell(s, Workbooks.ref(again, "summary_date").getRow(), 1).getLocalDateTimeCellValue())
+                    .isEqualTo(LocalDateTime.of(2026, 11, 12, 0, 0));
+            assertThat(Workbooks.cell(s, Workbooks.ref(again, "summary_freshness").getRow(), 1).getStringCellValue())
+                    .startsWith("Newest record 2026-11-12 23:58");
+        }
+    }
+
+    @Test
     void rowsLinkToTheirDetailSheetsAndTheHeaderStaysFrozen() {
         Cell link = cell(PeriodType.DAY, "cycle_cv", COL_LINK);
         assertThat(link.getHyperlink().getAddress()).isEqualTo("'Order cycle'!A1");
