@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 com.logisticskpi.ingest.IngestCommand.class,
                 com.logisticskpi.history.HistoryCommand.class,
                 com.logisticskpi.kpi.recompute.RecomputeCommand.class,
+                com.logisticskpi.report.ReportCommand.class,
         })
 public class KpiCli implements Runnable {
 

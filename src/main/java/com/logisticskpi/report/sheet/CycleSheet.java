@@ -1,0 +1,183 @@
+package com.logisticskpi.report.sheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
+import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.OrderOutcome;
+import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.report.ReportInput.ControlPoint;
+import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.template.TemplateNames;
+
+/**
+ * Order cycle: cycle-time percentiles, mean, SD and CV for day / week / month to date; a histogram of the cycle
+ * hours of the month's delivered orders; the XmR control chart of daily mean cycle hours with its signal days.
+ */
+public final class CycleSheet {
+
+    public static final List<String> STATS = List.of("cycle_hours_mean", "cycle_hours_p50", "cycle_hours_p90",
+            "cycle_hours_p95", "cycle_hours_sd", "cycle_cv", "cycle_within_target_rate", "dispatch_hours_mean",
+            "dispatch_hours_p90");
+
+    /** Nice bin widths in hours. */
+    private static final double[] WIDTHS = {0.5, 1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 168};
+    static final int MAX_BINS = 24;
+
+    public void write(SheetContext ctx) {
+        var m = ctx.msg();
+        Sheet s = ctx.template().sheet("cycle");
+        ctx.titleAndNote("cycle", m.get("cycle.title"), m.get("cycle.note"));
+        CellReference t = ctx.template().cellRef(TemplateNames.CYCLE_TABLE);
+        int row = t.getRow();
+        int col = t.getCol();
+        int headerRow = row;
+        ctx.header(s, row++, col, List.of(m.get("col.kpi"), ctx.periodLabel(PeriodType.DAY), ctx.periodLabel(PeriodType.WEEK),
+                ctx.periodLabel(PeriodType.MONTH)));
+        for (String kpi : STATS) {
+            ctx.text(s, row, col, m.kpiName(kpi), "text");
+            int c = col + 1;
+            for (PeriodType type : SummarySheet.PERIODS) {
+                KpiValue v = ctx.all(type, kpi).orElse(null);
+                ctx.number(s, row, c++, v == null ? null : v.value(), SheetContext.unitStyle(kpi));
+            }
+            row++;
+        }
+        ctx.text(s, row, col, m.get("cycle.orders"), "text");
+        int c = col + 1;
+        for (PeriodType type : SummarySheet.PERIODS) {
+            KpiValue v = ctx.all(type, "order_accuracy").orElse(null);
+            ctx.number(s, row, c++, v == null ? null : v.denominator().doubleValue(), "count");
+        }
+        s.createFreezePane(0, headerRow + 1);
+
+        histogram(ctx);
+        controlChart(ctx, s);
+    }
+
+    private void histogram(SheetContext ctx) {
+        var m = ctx.msg();
+        // first pass: how many and how long
+        long n = 0;
+        double max = 0;
+        for (OrderOutcome o : ctx.input().deliveredOrders()) {
+            if (o.cycleHours() != null) {
+                n++;
+                max = Math.max(max, o.cycleHours());
+            }
+        }
+        double upper = max;
+        KpiValue p95 = ctx.all(PeriodType.MONTH, "cycle_hours_p95").orElse(null);
+        if (p95 != null && p95.value() > 0) {
+            upper = Math.min(max, p95.value() * 1.5);
+        }
+        Bins bins = Bins.of(upper, max);
+        long[] counts = new long[bins.count()];
+        for (OrderOutcome o : ctx.input().deliveredOrders()) {
+            if (o.cycleHours() != null) {
+                counts[bins.index(o.cycleHours())]++;
+            }
+        }
+        List<Long> list = new ArrayList<>();
+        for (long k : counts) {
+            list.add(k);
+        }
+        String title = m.get("cycle.histogram_title", ctx.periodLabel(PeriodType.MONTH), n);
+        var chart = ReportCharts.histogram(title, m.get("cycle.hours_axis"), m.get("cycle.orders_axis"), bins.labels(), list);
+        ctx.chartAt(TemplateNames.CYCLE_HISTOGRAM, "cycle_histogram.png", chart);
+    }
+
+    private void controlChart(SheetContext ctx, Sheet s) {
+        var m = ctx.msg();
+        List<ControlPoint> points = ctx.input().controlChart();
+        CellReference t = ctx.template().cellRef(TemplateNames.CYCLE_SIGNALS);
+        int row = t.getRow();
+        int col = t.getCol();
+        ctx.text(s, row++, col, m.get("cycle.signals"), "subtitle");
+        ctx.header(s, row++, col, List.of(m.get("col.date"), m.get("kpi.cycle_hours_mean.name"), m.get("col.centre"),
+                m.get("col.ucl"), m.get("col.lcl"), m.get("col.rule")));
+        boolean any = false;
+        for (ControlPoint p : points) {
+            if (p.signal()) {
+                any = true;
+                var d = ctx.cell(s, row, col);
+                d.setCellValue(p.date());
+                d.setCellStyle(ctx.template().style("date"));
+                ctx.number(s, row, col + 1, p.value(), "hours");
+                ctx.number(s, row, col + 2, p.centre(), "hours");
+                ctx.number(s, row, col + 3, p.ucl(), "hours");
+                ctx.number(s, row, col + 4, p.lcl(), "hours");
+                ctx.text(s, row, col + 5, p.rules().stream().map(r -> m.get("rule." + r)).collect(Collectors.joining("; ")), "text");
+                row++;
+            }
+        }
+        if (!any) {
+            ctx.text(s, row, col, points.isEmpty() ? m.get("value.no_data") : m.get("cycle.no_signals"), "note");
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Boolean> signal = new ArrayList<>();
+        for (ControlPoint p : points) {
+            labels.add(p.date().toString().substring(5));
+            values.add(p.value());
+            signal.add(p.signal());
+        }
+        ControlPoint last = points.get(points.size() - 1);
+        var text = new ReportCharts.ControlText(m.get("kpi.cycle_hours_mean.name"), m.get("cycle.hours_axis"),
+                m.get("chart.centre", fmt(last.centre())), m.get("chart.ucl", fmt(last.ucl())),
+                m.get("chart.lcl", fmt(last.lcl())), m.get("chart.signal"));
+        var chart = ReportCharts.controlChart(m.get("cycle.control_title", points.size()), labels, values, signal,
+                last.centre(), last.ucl(), last.lcl(), text);
+        ctx.chartAt(TemplateNames.CYCLE_CONTROL_CHART, "cycle_control_chart.png", chart);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Histogram bins: equal nice widths up to {@code upper}; the last bin also holds everything longer. */
+    record Bins(double width, int count, boolean overflow) {
+
+        static Bins of(double upper, double max) {
+            double w = WIDTHS[WIDTHS.length - 1];
+            for (double cand : WIDTHS) {
+                if (upper / cand <= MAX_BINS - 1) {
+                    w = cand;
+                    break;
+                }
+            }
+            int k = Math.max(1, (int) Math.ceil(upper / w));
+            boolean overflow = max >= k * w;
+            return new Bins(w, overflow ? k + 1 : k, overflow);
+        }
+
+        int index(double hours) {
+            int i = (int) Math.floor(Math.max(0, hours) / width);
+            return Math.min(i, count - 1);
+        }
+
+        List<String> labels() {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                if (overflow && i == count - 1) {
+                    out.add("≥" + num(i * width));
+                } else {
+                    out.add(num(i * width) + "–" + num((i + 1) * width));
+                }
+            }
+            return out;
+        }
+
+        private static String num(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        }
+    }
+}

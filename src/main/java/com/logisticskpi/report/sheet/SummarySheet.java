@@ -1,0 +1,135 @@
+package com.logisticskpi.report.sheet;
+
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+
+import com.logisticskpi.kpi.KpiTarget;
+import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.Rag;
+import com.logisticskpi.kpi.ShareStatistics;
+import com.logisticskpi.report.KpiCatalog;
+import com.logisticskpi.report.KpiLookup;
+import com.logisticskpi.report.ReportInput;
+import com.logisticskpi.report.template.TemplateNames;
+
+/**
+ * Summary: business date, as-of, data freshness, and for the day, week to date and month to date every headline
+ * KPI with value, target, RAG, previous period, change, significance (two-proportion z-test, shares only) and the
+ * 95 % Wilson interval (shares only), each row linking to its detail sheet.
+ */
+public final class SummarySheet {
+
+    /** Columns of the summary table, from its anchor. */
+    public static final int COL_KPI = 0, COL_VALUE = 1, COL_TARGET = 2, COL_STATUS = 3, COL_PREVIOUS = 4,
+            COL_CHANGE = 5, COL_SIGNIFICANT = 6, COL_CI_LOW = 7, COL_CI_HIGH = 8, COL_LINK = 9, COLUMNS = 10;
+
+    public static final List<PeriodType> PERIODS = List.of(PeriodType.DAY, PeriodType.WEEK, PeriodType.MONTH);
+
+    public void write(SheetContext ctx) {
+        ReportInput in = ctx.input();
+        var m = ctx.msg();
+        Sheet s = ctx.template().sheet("summary");
+        ctx.textAt(TemplateNames.title("summary"), m.get("summary.title", in.businessDate().toString()), null);
+        ctx.textAt(TemplateNames.SUMMARY_DATE_LABEL, m.get("summary.date"), null);
+        Cell date = ctx.template().cell(TemplateNames.SUMMARY_DATE);
+        date.setCellValue(in.businessDate());
+        date.setCellStyle(ctx.template().style("date"));
+        ctx.textAt(TemplateNames.SUMMARY_ASOF_LABEL, m.get("summary.as_of", in.zone().getId()), null);
+        Cell asOf = ctx.template().cell(TemplateNames.SUMMARY_ASOF);
+        asOf.setCellValue(ctx.local(in.asOf()));
+        asOf.setCellStyle(ctx.template().style("datetime"));
+        ctx.textAt(TemplateNames.SUMMARY_FRESHNESS_LABEL, m.get("summary.freshness"), null);
+        ctx.textAt(TemplateNames.SUMMARY_FRESHNESS, freshness(ctx), "note");
+
+        CellReference links = ctx.template().cellRef(TemplateNames.SUMMARY_LINKS);
+        ctx.text(s, links.getRow(), links.getCol(), m.get("summary.details"), "label");
+        int col = links.getCol() + 1;
+        for (String key : TemplateNames.SHEETS) {
+            if (!key.equals("summary")) {
+                ctx.link(s, links.getRow(), col++, ctx.sheetName(key), key);
+            }
+        }
+
+        CellReference anchor = ctx.template().cellRef(TemplateNames.SUMMARY_TABLE);
+        int row = anchor.getRow();
+        int c0 = anchor.getCol();
+        ctx.header(s, row, c0, List.of(m.get("col.kpi"), m.get("col.value"), m.get("col.target"), m.get("col.status"),
+                m.get("col.previous"), m.get("col.change"), m.get("col.significant"), m.get("col.ci_low"),
+                m.get("col.ci_high"), m.get("col.details")));
+        int headerRow = row;
+        row++;
+        for (PeriodType type : PERIODS) {
+            for (int i = 0; i < COLUMNS; i++) {
+                ctx.text(s, row, c0 + i, i == 0 ? ctx.periodLabel(type) : "", "group");
+            }
+            s.addMergedRegion(new CellRangeAddress(row, row, c0, c0 + COLUMNS - 1));
+            row++;
+            for (String kpi : KpiCatalog.HEADLINE) {
+                kpiRow(ctx, s, row++, c0, type, kpi);
+            }
+        }
+        s.createFreezePane(c0 + 1, headerRow + 1);
+        s.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+    }
+
+    private static String freshness(SheetContext ctx) {
+        ReportInput.Freshness f = ctx.input().freshness();
+        if (f == null) {
+            return ctx.msg().get("value.none");
+        }
+        String lag = f.newestEvent() == null ? ctx.msg().get("value.none")
+                : String.format(java.util.Locale.ROOT, "%.1f",
+                java.time.Duration.between(f.newestEvent(), ctx.input().asOf()).toMinutes() / 60.0);
+        return ctx.msg().get("summary.freshness_text", ctx.minutes(f.newestEvent()), ctx.minutes(f.lastLoad()), lag);
+    }
+
+    private void kpiRow(SheetContext ctx, Sheet s, int row, int c0, PeriodType type, String kpi) {
+        var m = ctx.msg();
+        String unit = SheetContext.unitStyle(kpi);
+        ctx.text(s, row, c0 + COL_KPI, m.kpiName(kpi), "text");
+        KpiValue cur = ctx.all(type, kpi).orElse(null);
+        KpiValue prev = ctx.lookup().all(type, KpiLookup.previous(type, ctx.input().businessDate()), kpi).orElse(null);
+        KpiTarget target = ctx.target(kpi);
+        ctx.number(s, row, c0 + COL_VALUE, cur == null ? null : cur.value(), unit);
+        if (target != null) {
+            ctx.number(s, row, c0 + COL_TARGET, target.target(), unit);
+        } else {
+            ctx.text(s, row, c0 + COL_TARGET, m.get("value.none"), "rag_none");
+        }
+        Rag rag = cur == null ? null : ctx.rag(kpi, cur.value());
+        ctx.text(s, row, c0 + COL_STATUS, cur == null ? m.get("value.no_data") : ctx.ragLabel(rag), ctx.ragStyle(rag));
+        ctx.number(s, row, c0 + COL_PREVIOUS, prev == null ? null : prev.value(), unit);
+        Double change = cur == null || prev == null ? null : cur.value() - prev.value();
+        ctx.number(s, row, c0 + COL_CHANGE, change, "change_" + unit);
+        if (cur != null && prev != null && cur.isShare() && prev.isShare()) {
+            boolean sig = ShareStatistics.significantChange(cur.numerator(), cur.denominator(), prev.numerator(), prev.denominator());
+            ctx.text(s, row, c0 + COL_SIGNIFICANT, sig ? m.get("value.yes") : m.get("value.no"), "rag_none");
+        } else {
+            ctx.text(s, row, c0 + COL_SIGNIFICANT, m.get("value.none"), "rag_none");
+        }
+        ShareStatistics.Interval ci = cur != null && cur.isShare() ? ShareStatistics.wilson(cur.numerator(), cur.denominator()) : null;
+        ctx.number(s, row, c0 + COL_CI_LOW, ci == null ? null : ci.low(), "share");
+        ctx.number(s, row, c0 + COL_CI_HIGH, ci == null ? null : ci.high(), "share");
+        String detail = detailSheet(kpi);
+        ctx.link(s, row, c0 + COL_LINK, "→ " + ctx.sheetName(detail), detail);
+    }
+
+    /** The sheet that explains a headline KPI further. */
+    public static String detailSheet(String kpi) {
+        if (kpi.startsWith("cycle_")) {
+            return "cycle";
+        }
+        if (kpi.equals("csi") || kpi.equals("csat") || kpi.equals("nps")) {
+            return "satisfaction";
+        }
+        if (kpi.equals("return_rate")) {
+            return "returns";
+        }
+        return "trends";
+    }
+}

@@ -1,0 +1,299 @@
+package com.logisticskpi.report.template;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Generates the default template {@code reports-templates/kpi-report.xlsx}. Run once after changing the layout:
+ * {@code mvn -q compile exec:java}-style, or
+ * {@code java -cp target/classes:<poi jars> com.logisticskpi.report.template.TemplateBuilder reports-templates/kpi-report.xlsx}.
+ * Users then change styles, colours, column widths, the logo area and sheet order in Excel; the writer only relies
+ * on the defined names listed in {@link TemplateNames}.
+ */
+public final class TemplateBuilder {
+
+    private static final String FONT = "Calibri";
+    private final XSSFWorkbook wb = new XSSFWorkbook();
+    private final Map<String, XSSFCellStyle> styles = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "reports-templates/kpi-report.xlsx");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (OutputStream os = Files.newOutputStream(out)) {
+            new TemplateBuilder().build().write(os);
+        }
+        System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    public XSSFWorkbook build() {
+        buildStyles();
+        summary();
+        trends();
+        breakdowns();
+        cycle();
+        satisfaction();
+        returns();
+        exceptions();
+        quality();
+        definitions();
+        stylesSheet();
+        wb.setActiveSheet(0);
+        wb.getProperties().getCoreProperties().setCreator("logistics-kpi");
+        return wb;
+    }
+
+    // ---- styles -------------------------------------------------------------------------------------------
+
+    private void buildStyles() {
+        XSSFFont normal = font(10, false, null);
+        XSSFFont bold = font(10, true, null);
+        XSSFFont white = font(10, true, "FFFFFF");
+        XSSFFont title = font(16, true, "1F3864");
+        XSSFFont subtitle = font(11, true, "1F3864");
+        XSSFFont note = font(9, false, "595959");
+        note.setItalic(true);
+        XSSFFont link = font(10, false, "0563C1");
+        link.setUnderline(XSSFFont.U_SINGLE);
+
+        styles.put("title", style(title, null, null, false));
+        styles.put("subtitle", style(subtitle, null, null, false));
+        styles.put("label", style(bold, null, null, false));
+        XSSFCellStyle header = style(white, "1F3864", null, true);
+        header.setWrapText(true);
+        header.setVerticalAlignment(VerticalAlignment.CENTER);
+        header.setAlignment(HorizontalAlignment.CENTER);
+        styles.put("header", header);
+        styles.put("group", style(subtitle, "D9E1F2", null, true));
+        styles.put("text", style(normal, null, null, true));
+        XSSFCellStyle noteStyle = style(note, null, null, false);
+        styles.put("note", noteStyle);
+        styles.put("link", style(link, null, null, false));
+        styles.put("share", style(normal, null, "0.00%", true));
+        styles.put("change_share", style(normal, null, "+0.00%;-0.00%;0.00%", true));
+        styles.put("hours", style(normal, null, "0.0", true));
+        styles.put("change_hours", style(normal, null, "+0.0;-0.0;0.0", true));
+        styles.put("ratio", style(normal, null, "0.00", true));
+        styles.put("change_ratio", style(normal, null, "+0.00;-0.00;0.00", true));
+        styles.put("score", style(normal, null, "0.0", true));
+        styles.put("change_score", style(normal, null, "+0.0;-0.0;0.0", true));
+        styles.put("count", style(normal, null, "#,##0", true));
+        styles.put("change_count", style(normal, null, "+#,##0;-#,##0;0", true));
+        styles.put("date", style(normal, null, "yyyy-mm-dd", true));
+        styles.put("datetime", style(normal, null, "yyyy-mm-dd hh:mm", true));
+        // Excel's own "good / neutral / bad" colours: readable when printed in grey too (text differs as well)
+        styles.put("rag_green", centred(style(font(10, true, "006100"), "C6EFCE", null, true)));
+        styles.put("rag_amber", centred(style(font(10, true, "9C5700"), "FFEB9C", null, true)));
+        styles.put("rag_red", centred(style(font(10, true, "9C0006"), "FFC7CE", null, true)));
+        styles.put("rag_none", centred(style(normal, null, null, true)));
+    }
+
+    private static XSSFCellStyle centred(XSSFCellStyle s) {
+        s.setAlignment(HorizontalAlignment.CENTER);
+        return s;
+    }
+
+    private XSSFFont font(int points, boolean bold, String rgb) {
+        XSSFFont f = wb.createFont();
+        f.setFontName(FONT);
+        f.setFontHeightInPoints((short) points);
+        f.setBold(bold);
+        if (rgb != null) {
+            f.setColor(color(rgb));
+        }
+        return f;
+    }
+
+    private XSSFCellStyle style(XSSFFont font, String fill, String format, boolean border) {
+        XSSFCellStyle s = wb.createCellStyle();
+        s.setFont(font);
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        if (fill != null) {
+            s.setFillForegroundColor(color(fill));
+            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        }
+        if (format != null) {
+            s.setDataFormat(wb.createDataFormat().getFormat(format));
+        }
+        if (border) {
+            XSSFColor grey = color("BFBFBF");
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+            s.setBottomBorderColor(grey);
+            s.setTopBorderColor(grey);
+            s.setLeftBorderColor(grey);
+            s.setRightBorderColor(grey);
+        }
+        return s;
+    }
+
+    private static XSSFColor color(String rgb) {
+        return new XSSFColor(new byte[]{(byte) Integer.parseInt(rgb.substring(0, 2), 16),
+                (byte) Integer.parseInt(rgb.substring(2, 4), 16), (byte) Integer.parseInt(rgb.substring(4, 6), 16)}, null);
+    }
+
+    // ---- sheets -------------------------------------------------------------------------------------------
+
+    private Sheet sheet(String key, String englishName, int... widths) {
+        Sheet s = wb.createSheet(englishName);
+        for (int i = 0; i < widths.length; i++) {
+            s.setColumnWidth(i, widths[i] * 256);
+        }
+        PrintSetup ps = s.getPrintSetup();
+        ps.setLandscape(true);
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
+        s.setFitToPage(true);
+        s.setAutobreaks(true);
+        s.setMargin(Sheet.LeftMargin, 0.4);
+        s.setMargin(Sheet.RightMargin, 0.4);
+        s.setMargin(Sheet.TopMargin, 0.5);
+        s.setMargin(Sheet.BottomMargin, 0.5);
+        s.getFooter().setCenter("&P / &N");
+        s.getHeader().setRight("&A");
+        s.setDisplayGridlines(false);
+        place(s, 0, 0, TemplateNames.title(key), "title");
+        s.getRow(0).setHeightInPoints(24);
+        if (!key.equals("summary")) {
+            place(s, 1, 0, TemplateNames.note(key), "note");
+        }
+        return s;
+    }
+
+    /** Creates the cell, gives it a style and a defined name. */
+    private void place(Sheet s, int row, int col, String name, String style) {
+        var r = s.getRow(row) == null ? s.createRow(row) : s.getRow(row);
+        var c = r.getCell(col) == null ? r.createCell(col) : r.getCell(col);
+        if (style != null) {
+            c.setCellStyle(styles.get(style));
+        }
+        name(name, s, row, col, row, col);
+    }
+
+    private void name(String name, Sheet s, int r1, int c1, int r2, int c2) {
+        Name n = wb.createName();
+        n.setNameName(name);
+        String sheet = "'" + s.getSheetName().replace("'", "''") + "'";
+        String ref = new CellReference(r1, c1, true, true).formatAsString();
+        if (r1 != r2 || c1 != c2) {
+            ref += ":" + new CellReference(r2, c2, true, true).formatAsString();
+        }
+        n.setRefersToFormula(sheet + "!" + ref);
+    }
+
+    private void summary() {
+        Sheet s = sheet("summary", "Summary", 34, 17, 13, 12, 13, 13, 13, 13, 13, 14);
+        place(s, 2, 0, TemplateNames.SUMMARY_DATE_LABEL, "label");
+        place(s, 2, 1, TemplateNames.SUMMARY_DATE, null);
+        place(s, 3, 0, TemplateNames.SUMMARY_ASOF_LABEL, "label");
+        place(s, 3, 1, TemplateNames.SUMMARY_ASOF, null);
+        place(s, 4, 0, TemplateNames.SUMMARY_FRESHNESS_LABEL, "label");
+        place(s, 4, 1, TemplateNames.SUMMARY_FRESHNESS, null);
+        place(s, 6, 0, TemplateNames.SUMMARY_LINKS, null);
+        place(s, 8, 0, TemplateNames.SUMMARY_TABLE, null);
+        // logo area: paste a logo over H1:J4 in Excel; the writer never touches these cells
+        s.addMergedRegion(new CellRangeAddress(0, 3, 7, 9));
+        name(TemplateNames.SUMMARY_LOGO, s, 0, 7, 3, 9);
+    }
+
+    private void trends() {
+        int[] w = new int[25];
+        w[0] = 30;
+        for (int i = 1; i < w.length; i++) {
+            w[i] = 11;
+        }
+        Sheet s = sheet("trends", "Trends", w);
+        name(TemplateNames.TRENDS_CHARTS, s, 3, 1, 18, 8);
+        place(s, 3, 0, TemplateNames.TRENDS_TABLE, null);
+    }
+
+    private void breakdowns() {
+        Sheet s = sheet("breakdowns", "Breakdowns", 22, 11, 12, 12, 12, 12, 12, 12, 12, 12, 12, 3, 11, 11, 11, 11, 11, 11, 11, 11);
+        place(s, 3, 0, TemplateNames.BREAKDOWNS_TABLE, null);
+        name(TemplateNames.BREAKDOWNS_CHART, s, 3, 12, 18, 19);
+    }
+
+    private void cycle() {
+        Sheet s = sheet("cycle", "Order cycle", 30, 14, 14, 14, 14, 40, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
+        place(s, 3, 0, TemplateNames.CYCLE_TABLE, null);
+        place(s, 18, 0, TemplateNames.CYCLE_SIGNALS, null);
+        name(TemplateNames.CYCLE_HISTOGRAM, s, 3, 7, 19, 15);
+        name(TemplateNames.CYCLE_CONTROL_CHART, s, 21, 7, 39, 15);
+    }
+
+    private void satisfaction() {
+        Sheet s = sheet("satisfaction", "Satisfaction", 30, 13, 13, 24, 13, 13, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
+        place(s, 3, 0, TemplateNames.SATISFACTION_TABLE, null);
+        place(s, 11, 0, TemplateNames.SATISFACTION_DIMS, null);
+        name(TemplateNames.SATISFACTION_TREND, s, 3, 7, 19, 15);
+        name(TemplateNames.SATISFACTION_QUADRANT, s, 21, 7, 41, 15);
+    }
+
+    private void returns() {
+        Sheet s = sheet("returns", "Returns", 30, 13, 13, 13, 13, 13, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
+        place(s, 3, 0, TemplateNames.RETURNS_TABLE, null);
+        place(s, 9, 0, TemplateNames.RETURNS_REASONS, null);
+        name(TemplateNames.RETURNS_PARETO, s, 3, 7, 19, 15);
+        name(TemplateNames.RETURNS_TREND, s, 21, 7, 37, 15);
+    }
+
+    private void exceptions() {
+        Sheet s = sheet("exceptions", "Exceptions", 16, 12, 11, 11, 14, 10, 11, 17, 17, 10, 34);
+        place(s, 3, 0, TemplateNames.EXCEPTIONS_TABLE, null);
+    }
+
+    private void quality() {
+        Sheet s = sheet("quality", "Data quality", 36, 11, 11, 10, 10, 11, 10, 40, 10);
+        place(s, 3, 0, TemplateNames.QUALITY_TABLE, null);
+    }
+
+    private void definitions() {
+        Sheet s = sheet("definitions", "Definitions", 26, 28, 10, 90, 34);
+        place(s, 3, 0, TemplateNames.DEFINITIONS_TABLE, null);
+    }
+
+    private void stylesSheet() {
+        Sheet s = wb.createSheet(TemplateNames.STYLES_SHEET);
+        s.setColumnWidth(0, 24 * 256);
+        s.setColumnWidth(1, 20 * 256);
+        var head = s.createRow(0).createCell(0);
+        head.setCellValue("Cell styles used by the report writer: change the format, font or fill of column B; keep the defined names.");
+        int row = 2;
+        for (String key : TemplateNames.STYLES) {
+            var r = s.createRow(row);
+            r.createCell(0).setCellValue(TemplateNames.style(key));
+            var c = r.createCell(1);
+            c.setCellStyle(styles.get(key));
+            if (key.startsWith("change_") || key.equals("share") || key.equals("hours") || key.equals("ratio")
+                    || key.equals("score") || key.equals("count")) {
+                c.setCellValue(key.equals("count") || key.equals("change_count") ? 1234 : 0.1234);
+            } else {
+                c.setCellValue(key);
+            }
+            name(TemplateNames.style(key), s, row, 1, row, 1);
+            row++;
+        }
+        wb.setSheetVisibility(wb.getSheetIndex(s), SheetVisibility.HIDDEN);
+    }
+}

@@ -1,0 +1,76 @@
+package com.logisticskpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.logisticskpi.cli.KpiCli;
+
+/** {@code kpi report}: argument checks, the missing-provider failure, and a full run through a test provider. */
+class ReportCommandTests {
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = KpiCli.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void badArgumentsAreUsageErrorsNamingTheOption() {
+        Result r = run("report", "--date", "2026-13-45", "--data-dir", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("kpi report: --date '2026-13-45' is not a date like 2026-11-12");
+        r = run("report", "--date", "2026-11-12", "--locale", "fr", "--data-dir", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--locale 'fr' is not supported (en, zh-CN)");
+        r = run("report", "--date", "2026-11-12", "--as-of", "yesterday", "--data-dir", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--as-of 'yesterday'");
+        assertThat(run("report", "--data-dir", tmp.toString()).code()).isEqualTo(2); // --date is required
+    }
+
+    @Test
+    void withoutAnInputProviderTheCommandSaysSo() {
+        Result r = run("report", "--date", "2026-11-12", "--data-dir", tmp.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("kpi report: no ReportInputProvider bean");
+    }
+
+    @Test
+    void aRunWritesTheWorkbookInTheChosenLanguage() throws Exception {
+        Path config = tmp.resolve("test.yml");
+        Files.writeString(config, "kpi:\n  report:\n    test-provider: true\n");
+        Path out = tmp.resolve("reports");
+        Result r = run("report", "--date", "2026-11-12", "--as-of", "2026-11-12T22:00:00Z", "--out", out.toString(),
+                "--locale", "zh-CN", "--data-dir", tmp.resolve("data").toString(), "--config", config.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path xlsx = out.resolve("kpi-report_2026-11-12.xlsx");
+        assertThat(r.out()).contains("report 2026-11-12: " + xlsx.toRealPath());
+        try (var wb = Workbooks.open(xlsx)) {
+            assertThat(wb.getSheetName(0)).isEqualTo("摘要");
+        }
+    }
+}

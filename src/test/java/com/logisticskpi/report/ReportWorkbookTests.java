@@ -1,0 +1,211 @@
+package com.logisticskpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.logisticskpi.kpi.OrderOutcome;
+import com.logisticskpi.report.chart.ChartFonts;
+import com.logisticskpi.report.template.TemplateNames;
+
+/** The whole workbook from the synthetic input: sheets, charts, Excel conventions, cap, Chinese run. */
+class ReportWorkbookTests {
+
+    @TempDir
+    static Path dir;
+    static ReportFiles en;
+    static ReportFiles zh;
+    static XSSFWorkbook wb;
+    static final List<OrderOutcome> EXCEPTIONS = ReportTestData.exceptions(11, 120);
+
+    @BeforeAll
+    static void write() throws Exception {
+        // cap 100 of 120 exceptions: 20 left out
+        ReportWriter writer = new ReportWriter(new ReportProperties(100, null, 2));
+        en = writer.write(ReportTestData.synthetic(42, Locale.ENGLISH, EXCEPTIONS), dir.resolve("en"));
+        zh = writer.write(ReportTestData.synthetic(42, Locale.forLanguageTag("zh-CN"), EXCEPTIONS), dir.resolve("zh"));
+        wb = Workbooks.open(en.workbook());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        wb.close();
+    }
+
+    @Test
+    void fileNameAndSheetOrder() {
+        assertThat(en.workbook().getFileName().toString()).isEqualTo("kpi-report_2026-11-12.xlsx");
+        assertThat(en.workbook().getParent()).isEqualTo(dir.resolve("en").toAbsolutePath());
+        List<String> names = new java.util.ArrayList<>();
+        for (Sheet s : wb) {
+            names.add(s.getSheetName());
+        }
+        assertThat(names).containsExactly("Summary", "Trends", "Breakdowns", "Order cycle", "Satisfaction", "Returns",
+                "Exceptions", "Data quality", "Definitions", "Styles");
+        assertThat(wb.getSheetVisibility(wb.getSheetIndex("Styles"))).isEqualTo(SheetVisibility.HIDDEN);
+        assertThat(wb.getActiveSheetIndex()).isZero();
+    }
+
+    @Test
+    void everyChartIsEmbeddedAndWrittenAsANonBlankPrintQualityPng() throws Exception {
+        // 11 KPIs x 3 trend charts + 5 breakdowns + histogram + control chart + CSI/NPS trend + quadrant + Pareto + return trend
+        assertThat(en.charts()).hasSize(33 + 5 + 2 + 2 + 2);
+        assertThat(wb.getAllPictures()).hasSize(en.charts().size());
+        for (Path png : en.charts()) {
+            assertThat(png.getParent()).isEqualTo(dir.resolve("en").resolve("charts").toAbsolutePath());
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertThat(img).as(png.toString()).isNotNull();
+            assertThat(distinctColours(img)).as(png + " is not blank").isGreaterThan(20);
+        }
+        // embedded images are the same PNGs; at scale 2 they are twice the anchored range's pixel size
+        for (var pic : wb.getAllPictures()) {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(pic.getData()));
+            assertThat(distinctColours(img)).isGreaterThan(20);
+            assertThat(img.getWidth()).isGreaterThan(900);
+        }
+        // each chart sheet has its pictures
+        assertThat(pictures(wb.getSheet("Trends"))).isEqualTo(33);
+        assertThat(pictures(wb.getSheet("Breakdowns"))).isEqualTo(5);
+        assertThat(pictures(wb.getSheet("Order cycle"))).isEqualTo(2);
+        assertThat(pictures(wb.getSheet("Satisfaction"))).isEqualTo(2);
+        assertThat(pictures(wb.getSheet("Returns"))).isEqualTo(2);
+        assertThat(Files.list(dir.resolve("en").resolve("charts")).map(p -> p.getFileName().toString()))
+                .contains("trend_on_time_rate_day.png", "breakdown_region.png", "cycle_control_chart.png",
+                        "satisfaction_quadrant.png", "returns_pareto.png");
+    }
+
+    static int pictures(Sheet s) {
+        var d = ((XSSFSheet) s).getDrawingPatriarch();
+        return d == null ? 0 : (int) d.getShapes().stream().filter(x -> x instanceof XSSFPicture).count();
+    }
+
+    static int distinctColours(BufferedImage img) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                seen.add(img.getRGB(x, y));
+                if (seen.size() > 100) {
+                    return seen.size();
+                }
+            }
+        }
+        return seen.size();
+    }
+
+    @Test
+    void excelConventions() throws Exception {
+        XSSFWorkbook template = new XSSFWorkbook(getClass().getResourceAsStream("/reports-templates/kpi-report.xlsx"));
+        for (int i = 0; i < 9; i++) {
+            Sheet s = wb.getSheetAt(i);
+            WorkbookUtil.validateSheetName(s.getSheetName());
+            assertThat(s.getPrintSetup().getLandscape()).as(s.getSheetName()).isTrue();
+            assertThat(s.getFitToPage()).isTrue();
+            assertThat(s.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(s.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(s.getPaneInformation()).as(s.getSheetName() + " frozen").isNotNull();
+            // column widths come from the template, untouched
+            Sheet t = template.getSheetAt(i);
+            for (int c = 0; c < 9; c++) {
+                assertThat(s.getColumnWidth(c)).as(s.getSheetName() + " column " + c).isEqualTo(t.getColumnWidth(c));
+            }
+        }
+        template.close();
+        assertThat(wb.getSheet("Exceptions").getRepeatingRows()).isNotNull();
+        assertThat(wb.getSheet("Summary").getRepeatingRows()).isNotNull();
+        var core = wb.getProperties().getCoreProperties();
+        assertThat(core.getTitle()).isEqualTo("Logistics service KPIs 2026-11-12");
+        assertThat(core.getCreator()).isEqualTo("logistics-kpi");
+        assertThat(core.getCreated().toInstant()).isEqualTo(ReportTestData.AS_OF);
+        // percent format on a share, one decimal on hours
+        var summary = wb.getSheet("Summary");
+        int row = Workbooks.ref(wb, "summary_table").getRow() + 2;
+        assertThat(summary.getRow(row).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+        assertThat(summary.getRow(row + 4).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0.0");
+    }
+
+    @Test
+    void breakdownsAreWorstFirstWithConditionalFormatting() {
+        Sheet s = wb.getSheet("Breakdowns");
+        int header = Workbooks.ref(wb, "breakdowns_table").getRow() + 1;
+        // perfect order rate is column 2 + 3 of the table (slice, orders, on-time, accuracy, damage, perfect)
+        double previous = -1;
+        for (int r = header + 1; r <= header + ReportTestData.WAREHOUSES.size(); r++) {
+            double v = s.getRow(r).getCell(5).getNumericCellValue();
+            assertThat(v).isGreaterThanOrEqualTo(previous);
+            previous = v;
+        }
+        assertThat(s.getRow(header).getCell(5).getStringCellValue()).isEqualTo("Perfect order rate");
+        // 5 slices x 8 KPIs with targets (on-time, accuracy, damage, perfect, CV, CSI, NPS, return rate)
+        assertThat(s.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(5 * 8);
+        var rule = s.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0);
+        assertThat(rule.getFormula1()).contains("ISNUMBER").contains(">=0.95");
+    }
+
+    @Test
+    void exceptionsAboveTheCapAreCountedAndPointToTheCsv() {
+        Sheet s = wb.getSheet("Exceptions");
+        int header = Workbooks.ref(wb, "exceptions_table").getRow();
+        assertThat(s.getRow(header).getCell(0).getStringCellValue()).isEqualTo("Order id");
+        assertThat(s.getRow(header + 100).getCell(0).getStringCellValue()).isEqualTo(EXCEPTIONS.get(99).orderId());
+        assertThat(s.getRow(header + 101)).isNull();
+        String note = "Showing the first 100 of 120 exception orders; 20 more are left out. Full list: "
+                + Path.of("/srv/kpi/out/exceptions_2026-11-12.csv");
+        assertThat(s.getRow(header + 102).getCell(0).getStringCellValue()).isEqualTo(note);
+        assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo(note);
+        // masked customer ids: C1****89 style
+        OrderOutcome first = EXCEPTIONS.get(0);
+        String id = first.customerId();
+        assertThat(s.getRow(header + 1).getCell(1).getStringCellValue())
+                .isEqualTo(id.substring(0, 2) + "****" + id.substring(id.length() - 2));
+        for (int r = header + 1; r <= header + 100; r++) {
+            assertThat(s.getRow(r).getCell(1).getStringCellValue()).matches("C\\d\\*{4}\\d\\d");
+        }
+        assertThat(s.getPaneInformation().isFreezePane()).isTrue();
+        assertThat(s.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (header + 1));
+        assertThat(wb.getSheet("Exceptions").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:K104");
+    }
+
+    @Test
+    void chineseRunHasChineseSheetsLabelsAndAFontWithChineseGlyphs() throws Exception {
+        try (XSSFWorkbook z = Workbooks.open(zh.workbook())) {
+            assertThat(z.getSheetName(0)).isEqualTo("摘要");
+            assertThat(z.getSheetName(1)).isEqualTo("趋势");
+            assertThat(z.getSheetName(3)).isEqualTo("订单周期");
+            assertThat(z.getSheetName(6)).isEqualTo("异常订单");
+            assertThat(z.getSheetName(8)).isEqualTo("指标定义");
+            Sheet s = z.getSheetAt(0);
+            int table = Workbooks.ref(z, "summary_table").getRow();
+            assertThat(s.getRow(table).getCell(0).getStringCellValue()).isEqualTo("指标");
+            assertThat(s.getRow(table + 2).getCell(0).getStringCellValue()).isEqualTo("准时交付率");
+            assertThat(s.getRow(table + 1).getCell(0).getStringCellValue()).isEqualTo("当日 2026-11-12");
+            assertThat(s.getRow(table + 2).getCell(9).getHyperlink().getAddress()).isEqualTo("'趋势'!A1");
+            assertThat(z.getProperties().getCoreProperties().getTitle()).isEqualTo("物流服务 KPI 2026-11-12");
+            // the named cells still work after renaming
+            assertThat(Workbooks.sheetOf(z, TemplateNames.title("cycle")).getSheetName()).isEqualTo("订单周期");
+        }
+        // charts draw Chinese region names with a CJK font (fonts-wqy-zenhei or fonts-noto-cjk must be installed)
+        assertThat(ChartFonts.canDrawChinese()).as("CJK font " + ChartFonts.family()).isTrue();
+        assertThat(ChartFonts.family()).isIn(ChartFonts.FAMILIES);
+        assertThat(zh.charts()).hasSize(en.charts().size());
+    }
+}
