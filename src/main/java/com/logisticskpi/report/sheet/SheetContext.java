@@ -159,7 +159,7 @@ public final class SheetContext {
             XSSFCellStyle w = workbook().createCellStyle();
             w.cloneStyleFrom(template.style("text"));
             w.setWrapText(true);
-            w.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            w.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
             wrapText = w;
         }
         return wrapText;
