@@ -27,6 +27,12 @@ class ReportSmokeTests {
             assertThat(Files.readAllBytes(zh.charts().get(i))).as(zh.charts().get(i) + " localised")
                     .isNotEqualTo(Files.readAllBytes(en.charts().get(i)));
         }
+        // the sparse hand-made input: trend charts with gaps (no zeros), no breakdown charts (no slices) and no
+        // control chart (no points): 44 - 5 - 1 = 38
+        ReportFiles hand = new ReportWriter().write(HandSet.input(Locale.ENGLISH), Path.of("target/report-smoke/hand"));
+        assertThat(hand.charts()).hasSize(en.charts().size() - 6);
+        assertThat(hand.charts().stream().map(p -> p.getFileName().toString()))
+                .doesNotContain("breakdown_region.png", "cycle_control_chart.png").contains("cycle_histogram.png");
         try (var e = Workbooks.open(en.workbook()); var z = Workbooks.open(zh.workbook())) {
             assertThat(z.getNumberOfSheets()).isEqualTo(e.getNumberOfSheets());
             for (int s = 0; s < 9; s++) {

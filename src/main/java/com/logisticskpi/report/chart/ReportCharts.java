@@ -80,8 +80,10 @@ public final class ReportCharts {
     public static JFreeChart trend(String title, List<String> labels, List<Double> values, List<Rag> rags,
                                    Double target, Unit unit, LegendText legend) {
         XYSeries s = new XYSeries(title, false, true);
-        for (int i = 0; i < values.size(); i++) {
-            s.add(i, values.get(i));
+        if (values.stream().anyMatch(v -> v != null)) { // all gaps: an empty series, so the no-data message shows
+            for (int i = 0; i < values.size(); i++) {
+                s.add(i, values.get(i));
+            }
         }
         XYSeriesCollection data = new XYSeriesCollection(s);
         NumberAxis x = indexAxis(labels);
@@ -147,8 +149,13 @@ public final class ReportCharts {
     /** Several series over the same periods on one value axis (e.g. CSI and NPS). */
     public static JFreeChart multiTrend(String title, List<String> labels, Map<String, List<Double>> series, Unit unit) {
         XYSeriesCollection data = new XYSeriesCollection();
+        boolean any = series.values().stream().flatMap(List::stream).anyMatch(v -> v != null);
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {
             XYSeries s = new XYSeries(e.getKey(), false, true);
+            if (!any) {
+                data.addSeries(s);
+                continue;
+            }
             for (int i = 0; i < e.getValue().size(); i++) {
                 s.add(i, e.getValue().get(i));
             }
@@ -314,11 +321,21 @@ public final class ReportCharts {
         double yhi = Math.max(ySplit, y.stream().mapToDouble(Double::doubleValue).max().orElse(ySplit));
         double xp = Math.max((xhi - xlo) * 0.35, 2);
         double yp = Math.max((yhi - ylo) * 0.35, 0.05);
+        if (names.isEmpty()) { // nothing to place: the whole scale, no split lines
+            xlo = 0;
+            xhi = 100;
+            ylo = 0;
+            yhi = 1;
+            xp = 0;
+            yp = 0.05;
+        }
         xa.setRange(xlo - xp, xhi + xp);
         ya.setRange(ylo - yp, yhi + yp);
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), xa, ya, r);
-        plot.addDomainMarker(new ValueMarker(xSplit, TARGET, new BasicStroke(1f)));
-        plot.addRangeMarker(new ValueMarker(ySplit, TARGET, new BasicStroke(1f)));
+        if (!names.isEmpty()) {
+            plot.addDomainMarker(new ValueMarker(xSplit, TARGET, new BasicStroke(1f)));
+            plot.addRangeMarker(new ValueMarker(ySplit, TARGET, new BasicStroke(1f)));
+        }
         JFreeChart chart = styled(new JFreeChart(title, null, plot, false));
         // annotations after the theme, which would reset their fonts and colours
         Font pointFont = ChartFonts.font(Font.PLAIN, 12);
@@ -336,8 +353,8 @@ public final class ReportCharts {
             plot.addAnnotation(a);
         }
         Font qf = ChartFonts.font(Font.BOLD, 13);
-        double left = xlo - xp * 0.95;
-        double right = xhi + xp * 0.95;
+        double left = names.isEmpty() ? 1 : xlo - xp * 0.95;
+        double right = names.isEmpty() ? 99 : xhi + xp * 0.95;
         double top = yhi + yp * 0.9;
         double bottom = ylo - yp * 0.9;
         plot.addAnnotation(corner(text.concentrate(), left, top, TextAnchor.TOP_LEFT, RED, qf));

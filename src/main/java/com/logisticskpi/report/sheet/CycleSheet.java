@@ -87,8 +87,13 @@ public final class CycleSheet {
         for (long k : counts) {
             list.add(k);
         }
+        List<String> labels = bins.labels();
+        if (n == 0) { // no delivered order: an empty chart with the no-data message
+            list.clear();
+            labels = List.of();
+        }
         String title = m.get("cycle.histogram_title", ctx.periodLabel(PeriodType.MONTH), n);
-        var chart = ReportCharts.histogram(title, m.get("cycle.hours_axis"), m.get("cycle.orders_axis"), bins.labels(), list);
+        var chart = ReportCharts.histogram(title, m.get("cycle.hours_axis"), m.get("cycle.orders_axis"), labels, list);
         ctx.chartAt(TemplateNames.CYCLE_HISTOGRAM, "cycle_histogram.png", chart);
     }
 

@@ -159,7 +159,7 @@ public final class SheetContext {
             XSSFCellStyle w = workbook().createCellStyle();
             w.cloneStyleFrom(template.style("text"));
             w.setWrapText(true);
-            w.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            w.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
             wrapText = w;
         }
         return wrapText;
@@ -247,6 +247,8 @@ public final class SheetContext {
 
     /** Renders a chart to fit the range and anchors it over that range. */
     public ChartImage chart(Sheet s, String fileName, JFreeChart chart, int row1, int col1, int row2, int col2) {
+        chart.getPlot().setNoDataMessage(messages.get("value.no_data"));
+        chart.getPlot().setNoDataMessageFont(com.logisticskpi.report.chart.ChartFonts.font(java.awt.Font.PLAIN, 16));
         int[] px = pixels(s, row1, col1, row2, col2);
         ChartImage img = charts.render(fileName, chart, px[0], px[1]);
         int pic = workbook().addPicture(img.png(), Workbook.PICTURE_TYPE_PNG);
