@@ -111,6 +111,8 @@ public class KpiEngine {
         RunTables.insertValues(work, runId, values, batch);
         RunTables.markDone(work, runId, orders, values.size());
         work.commit();
+        RunTables.purgeDetails(work, runId, properties.keepDetailRuns());
+        work.commit();
         work.setAutoCommit(true);
         log.info("kpi run {}: {} orders, {} figures", runId, orders, values.size());
         return new KpiRunResult(runId, req, orders, List.copyOf(values));
@@ -180,6 +182,29 @@ public class KpiEngine {
                 ps.setLong(2, values);
                 ps.setLong(3, runId);
                 ps.executeUpdate();
+            }
+        }
+
+        /** Deletes the per-order details of finished runs older than the {@code keep} most recent runs. */
+        static void purgeDetails(Connection c, long runId, int keep) throws SQLException {
+            long threshold;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT run_id FROM kpi_run WHERE run_id <= ? ORDER BY run_id DESC LIMIT 1 OFFSET ?")) {
+                ps.setLong(1, runId);
+                ps.setInt(2, keep - 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    threshold = rs.getLong(1);
+                }
+            }
+            for (String table : new String[] {"order_outcome", "kpi_return", "kpi_segment", "kpi_candidate"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id IN (SELECT run_id"
+                        + " FROM kpi_run WHERE run_id < ? AND status <> 'RUNNING')")) {
+                    ps.setLong(1, threshold);
+                    ps.executeUpdate();
+                }
             }
         }
 
