@@ -50,7 +50,9 @@ class EngineConsistencyTests {
     @Test
     void engineAgreesWithAPlainSqlCrossCheckOnDozensOfOrders() {
         try (EngineHarness h = EngineHarness.h2(dir.resolve("h2"))) {
-            GeneratedExports.insert(h.rows(), 20261123L, 80);
+            // another fixture: -Dkpi.crosscheck.seed=N -Dkpi.crosscheck.orders=M
+            GeneratedExports.insert(h.rows(), Long.getLong("kpi.crosscheck.seed", 20261123L),
+                    Integer.getInteger("kpi.crosscheck.orders", 80));
             KpiRunResult run = h.run(FROM, TO, asOf(h));
             assertThat(run.orderCount()).isGreaterThanOrEqualTo(60);
             List<KpiValue> check = PlainSqlCrossCheck.compute(h.jdbc(), EngineHarness.SHANGHAI, asOf(h), LocalDate.parse(FROM),
