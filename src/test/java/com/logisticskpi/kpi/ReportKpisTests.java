@@ -89,6 +89,8 @@ class ReportKpisTests {
                     .isEqualTo(new KpiTarget("csi", 85, KpiTarget.Direction.HIGHER_IS_BETTER, 5));
             assertThat(p.effectiveTargets().get("return_rate").direction()).isEqualTo(KpiTarget.Direction.LOWER_IS_BETTER);
             assertThat(p.effectiveTargets().get("nps").target()).isEqualTo(30.0);
+            // application.yml's block binds with the KPI ids as keys (underscores kept)
+            assertThat(p.targets()).containsKeys("on_time_rate", "perfect_order_rate", "csi", "return_rate");
             // the engine uses them: A1's DAMAGED return 40 h after delivery is outside a 1-day window,
             // cycle 56 h and 60.5 h within 48 h? no -> cycle_within_target_rate 2/4 on 11-11 (45 h and 43 h)
             SpecExample.insert(new com.logisticskpi.testsupport.ExportRows(

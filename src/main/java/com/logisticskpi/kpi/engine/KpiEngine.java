@@ -80,11 +80,14 @@ public class KpiEngine {
         Instant wideStart = req.firstDate().minusDays(1).atStartOfDay(req.zone()).toInstant();
         Instant wideEnd = req.endDate().plusDays(1).atStartOfDay(req.zone()).toInstant();
 
+        long t0 = System.nanoTime();
         work.setAutoCommit(false);
         long customers = SegmentAssigner.assign(work, stream, runId, req.asOf(), req.zone(), batch);
         int candidates = CandidateSelector.select(work, runId, wideStart, wideEnd);
         work.commit();
-        log.info("kpi run {}: {} customers with revenue, {} candidate orders", runId, customers, candidates);
+        long t1 = System.nanoTime();
+        log.info("kpi run {}: {} customers with revenue, {} candidate orders ({} ms)", runId, customers, candidates,
+                (t1 - t0) / 1_000_000);
 
         OutcomeBuilder builder = new OutcomeBuilder(req.zone(), req.asOf(), properties.damageWindowMicros(),
                 properties.cycleTargetMicros());
@@ -94,14 +97,21 @@ public class KpiEngine {
             ps.executeUpdate();
         }
         work.commit();
+        long t2 = System.nanoTime();
+        log.info("kpi run {}: {} order outcomes built ({} ms)", runId, orders, (t2 - t1) / 1_000_000);
 
         ValueSink sink = new ValueSink(req);
         new OrderCohorts(work, stream, runId, req.filter(), sink).computeAll();
+        long t3 = System.nanoTime();
         new SurveyCohorts(survey, req.zone(), req.filter(), sink).compute(stream, runId, start, end);
+        long t4 = System.nanoTime();
+        log.info("kpi run {}: order figures {} ms, survey figures {} ms", runId, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
         List<KpiValue> values = new ArrayList<>(sink.values());
         values.sort(KpiValueOrder.ORDER);
         RunTables.insertValues(work, runId, values, batch);
         RunTables.markDone(work, runId, orders, values.size());
+        work.commit();
+        RunTables.purgeDetails(work, runId, properties.keepDetailRuns());
         work.commit();
         work.setAutoCommit(true);
         log.info("kpi run {}: {} orders, {} figures", runId, orders, values.size());
@@ -172,6 +182,29 @@ public class KpiEngine {
                 ps.setLong(2, values);
                 ps.setLong(3, runId);
                 ps.executeUpdate();
+            }
+        }
+
+        /** Deletes the per-order details of finished runs older than the {@code keep} most recent runs. */
+        static void purgeDetails(Connection c, long runId, int keep) throws SQLException {
+            long threshold;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT run_id FROM kpi_run WHERE run_id <= ? ORDER BY run_id DESC LIMIT 1 OFFSET ?")) {
+                ps.setLong(1, runId);
+                ps.setInt(2, keep - 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    threshold = rs.getLong(1);
+                }
+            }
+            for (String table : new String[] {"order_outcome", "kpi_return", "kpi_segment", "kpi_candidate"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id IN (SELECT run_id"
+                        + " FROM kpi_run WHERE run_id < ? AND status <> 'RUNNING')")) {
+                    ps.setLong(1, threshold);
+                    ps.executeUpdate();
+                }
             }
         }
 

@@ -17,10 +17,13 @@ import com.logisticskpi.kpi.KpiTarget;
  * @param targets            kpi id -> target, direction (higher / lower) and band in the KPI's unit; merged over the spec defaults
  * @param controlChart       the XmR chart of daily cycle_hours_mean
  * @param batchSize          rows per JDBC batch when writing outcomes (default 1000)
+ * @param keepDetailRuns     the per-order details (order_outcome, kpi_return, kpi_segment) of this many most recent
+ *                           runs are kept for drill-down; older finished runs keep only kpi_run and kpi_value (default 10)
  */
 @ConfigurationProperties("kpi.engine")
 public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTargetHours, Map<String, Target> targets,
-                                  ControlChart controlChart, Integer batchSize) {
+                                  ControlChart controlChart, Integer batchSize,
+                                  Integer keepDetailRuns) {
 
     /** One configured target; direction is {@code higher} or {@code lower}. */
     public record Target(Double target, String direction, Double band) {
@@ -57,11 +60,17 @@ public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTarge
         if (batchSize == null || batchSize < 1) {
             batchSize = 1000;
         }
+        if (keepDetailRuns == null) {
+            keepDetailRuns = 10;
+        }
+        if (keepDetailRuns < 1) {
+            throw new IllegalArgumentException("kpi.engine.keep-detail-runs must be at least 1");
+        }
         targets = targets == null ? Map.of() : Map.copyOf(targets);
     }
 
     public static KpiEngineProperties defaults() {
-        return new KpiEngineProperties(null, null, null, null, null);
+        return new KpiEngineProperties(null, null, null, null, null, null);
     }
 
     /** Spec defaults (kpis.md section 6), shares as fractions. */

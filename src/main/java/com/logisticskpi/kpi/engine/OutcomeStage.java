@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
@@ -55,7 +58,7 @@ final class OutcomeStage {
     }
 
     /** Returns the number of outcomes written. */
-    static long run(Connection stream, Connection work, long runId, OutcomeBuilder builder, java.time.ZoneId zone,
+    static long run(Connection stream, Connection work, long runId, OutcomeBuilder builder, ZoneId zone,
                     int batchSize) throws SQLException {
         long written = 0;
         try (PreparedStatement ps = Jdbc.streaming(stream, STREAM_SQL);
@@ -100,7 +103,7 @@ final class OutcomeStage {
         return written;
     }
 
-    private static int emit(OrderRows rows, OutcomeBuilder builder, long runId, java.time.ZoneId zone, Batch outcomes,
+    private static int emit(OrderRows rows, OutcomeBuilder builder, long runId, ZoneId zone, Batch outcomes,
                             Batch returns) throws SQLException {
         OutcomeBuilder.Built b = builder.build(rows);
         if (b == null) {
@@ -152,9 +155,9 @@ final class OutcomeStage {
             Jdbc.setInstant(q, j++, r.requestedTime());
             Jdbc.setInstant(q, j++, r.refundedTime());
             Jdbc.setLong(q, j++, r.refundedTime() == null ? null
-                    : java.time.temporal.ChronoUnit.MICROS.between(r.requestedTime(), r.refundedTime()));
-            java.time.LocalDate req = java.time.LocalDate.ofInstant(r.requestedTime(), zone);
-            java.time.LocalDate ref = r.refundedTime() == null ? null : java.time.LocalDate.ofInstant(r.refundedTime(), zone);
+                    : ChronoUnit.MICROS.between(r.requestedTime(), r.refundedTime()));
+            LocalDate req = LocalDate.ofInstant(r.requestedTime(), zone);
+            LocalDate ref = r.refundedTime() == null ? null : LocalDate.ofInstant(r.refundedTime(), zone);
             for (PeriodType t : PeriodType.values()) {
                 q.setString(j++, t.periodOf(req));
             }

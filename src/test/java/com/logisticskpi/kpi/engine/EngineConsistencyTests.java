@@ -50,7 +50,9 @@ class EngineConsistencyTests {
     @Test
     void engineAgreesWithAPlainSqlCrossCheckOnDozensOfOrders() {
         try (EngineHarness h = EngineHarness.h2(dir.resolve("h2"))) {
-            GeneratedExports.insert(h.rows(), 20261123L, 80);
+            // another fixture: -Dkpi.crosscheck.seed=N -Dkpi.crosscheck.orders=M
+            GeneratedExports.insert(h.rows(), Long.getLong("kpi.crosscheck.seed", 20261123L),
+                    Integer.getInteger("kpi.crosscheck.orders", 80));
             KpiRunResult run = h.run(FROM, TO, asOf(h));
             assertThat(run.orderCount()).isGreaterThanOrEqualTo(60);
             List<KpiValue> check = PlainSqlCrossCheck.compute(h.jdbc(), EngineHarness.SHANGHAI, asOf(h), LocalDate.parse(FROM),
@@ -97,6 +99,14 @@ class EngineConsistencyTests {
             Path f = dir.resolve("maria-example.csv");
             KpiValuesCsv.write(f, example.values());
             ExampleConformanceTests.assertConforms(com.logisticskpi.testsupport.KpiCsv.read(f));
+            // purging old runs' details works on MariaDB too (LIMIT/OFFSET, DELETE ... IN (SELECT ...))
+            KpiEngine keepOne = new KpiEngine(m.context().getBean(javax.sql.DataSource.class),
+                    new KpiEngineProperties(null, null, null, null, null, 1), m.context().getBean(SurveyProperties.class));
+            long last = keepOne.run(SpecExample.request(), null).runId();
+            var repo = m.context().getBean(com.logisticskpi.kpi.store.KpiRunRepository.class);
+            assertThat(repo.outcomes(example.runId())).isEmpty();
+            assertThat(repo.outcomes(last)).hasSize(7);
+            assertThat(repo.values(example.runId())).isEqualTo(repo.values(last));
         }
     }
 }

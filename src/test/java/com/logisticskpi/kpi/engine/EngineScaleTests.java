@@ -23,7 +23,8 @@ import com.logisticskpi.testsupport.EngineHarness;
 /**
  * Volume check (tag slow, excluded from the default run): N orders over November 2026 bulk-inserted, one month
  * recomputed; the month's cycle percentiles must equal the exact ones of the generated durations, and the run time
- * and heap are logged. {@code mvn -Dgroups=slow -Dtest=EngineScaleTests -Dkpi.scale.orders=1000000 test}.
+ * and heap are logged. {@code mvn test -Dtest.excludedGroups=none -Dtest=EngineScaleTests -Dkpi.scale.orders=1000000
+ * [-Dkpi.scale.db=mysql]}.
  */
 @Tag("slow")
 class EngineScaleTests {
@@ -34,7 +35,8 @@ class EngineScaleTests {
     @Test
     void aMonthOfManyOrdersHasExactPercentilesInBoundedMemory() {
         int n = Integer.getInteger("kpi.scale.orders", 200_000);
-        try (EngineHarness h = EngineHarness.h2(dir)) {
+        boolean mysql = "mysql".equals(System.getProperty("kpi.scale.db"));
+        try (EngineHarness h = mysql ? EngineHarness.mysql(dir) : EngineHarness.h2(dir)) {
             Random r = new Random(7);
             Instant monthStart = h.rows().at("2026-11-01 00:00");
             double[] cycles = new double[n];
@@ -71,8 +73,8 @@ class EngineScaleTests {
             KpiRunResult run = h.run("2026-11-01", "2026-11-30", h.rows().at("2026-12-01 00:00"));
             long done = System.nanoTime();
             long after = rt.totalMemory() - rt.freeMemory();
-            System.out.printf("scale: %d orders loaded in %.1f s, engine %.1f s (%d figures), heap used %d MB -> %d MB (max %d MB)%n",
-                    n, (loaded - t0) / 1e9, (done - loaded) / 1e9, run.values().size(), before >> 20, after >> 20, rt.maxMemory() >> 20);
+            System.out.printf("scale (%s): %d orders loaded in %.1f s, engine %.1f s (%d figures), heap used %d MB -> %d MB (max %d MB)%n",
+                    mysql ? "MariaDB" : "H2", n, (loaded - t0) / 1e9, (done - loaded) / 1e9, run.values().size(), before >> 20, after >> 20, rt.maxMemory() >> 20);
             Arrays.sort(cycles);
             KpiValue p90 = EngineHarness.all(run.values(), "month", "2026-11", "cycle_hours_p90");
             double h90 = 0.9 * (n - 1);

@@ -298,4 +298,22 @@ class KpiEngineTests {
         assertThat(run.values()).isEmpty();
         assertThat(run.orderCount()).isZero();
     }
+
+    @Test
+    void detailsOfOldRunsArePurgedButTheirFiguresStay() {
+        delivered("O1", "C1", "2026-11-09 10:00", "2026-11-11 18:00", "2026-11-11 12:00", "SF");
+        KpiEngine keepTwo = new KpiEngine(h.context().getBean(javax.sql.DataSource.class),
+                new KpiEngineProperties(null, null, null, null, null, 2),
+                h.context().getBean(com.logisticskpi.config.SurveyProperties.class));
+        KpiRequest req = new KpiRequest(java.time.LocalDate.parse("2026-11-11"), java.time.LocalDate.parse("2026-11-11"),
+                at("2026-11-20 00:00"), EngineHarness.SHANGHAI, null);
+        long first = keepTwo.run(req, null).runId();
+        long second = keepTwo.run(req, null).runId();
+        long third = keepTwo.run(req, null).runId();
+        KpiRunRepository repo = h.context().getBean(KpiRunRepository.class);
+        assertThat(repo.outcomes(first)).isEmpty();
+        assertThat(repo.outcomes(second)).hasSize(1);
+        assertThat(repo.outcomes(third)).hasSize(1);
+        assertThat(repo.values(first)).isEqualTo(repo.values(third)).isNotEmpty();
+    }
 }

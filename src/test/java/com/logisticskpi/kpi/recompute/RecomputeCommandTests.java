@@ -69,6 +69,18 @@ class RecomputeCommandTests {
                 + "2026-11-11T18:00:00+08:00,2026-11-11,true,true,true,true,false,false,1,1,56,22,0,SH01,SF,华东,APP,A");
         assertThat(orders.get(5)).startsWith("A5,C4,").contains(",PENDING,");
 
+        // the run is recorded with its job execution, as_of, zone and dates
+        try (ConfigurableApplicationContext ctx = AppContext.start(TestDatabases.h2Options(dir))) {
+            Long jobExecution = ctx.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT job_execution_id FROM kpi_run WHERE job_execution_id IS NOT NULL", Long.class);
+            var run = ctx.getBean(com.logisticskpi.kpi.store.KpiRunRepository.class).runOfJobExecution(jobExecution).orElseThrow();
+            assertThat(run.asOf()).isEqualTo(SpecExample.AS_OF);
+            assertThat(run.zone()).isEqualTo(SpecExample.ZONE);
+            assertThat(run.from()).isEqualTo(java.time.LocalDate.parse("2026-11-09"));
+            assertThat(run.sliceFilter()).isNull();
+            assertThat(run.valueCount()).isEqualTo(1248);
+        }
+
         // the same identifying parameters again: already complete (exit 3)
         Run again = kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-09", "--to", "2026-11-15",
                 "--as-of", "2026-11-11T16:00:00Z", "--out", out.toString());
