@@ -76,7 +76,7 @@ final class ColumnLayout {
         if (headerName == null) {
             return "";
         }
-        return headerName.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+        return headerName.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
     }
 
     private static String looseKey(String name) {

@@ -75,7 +75,11 @@ final class FileLoader {
             size = Files.size(file.path());
             sha256 = sha256(file.path());
         } catch (IOException e) {
-            throw new IngestException(file.fileName() + ": cannot read: " + e.getMessage(), e);
+            String msg = file.fileName() + ": cannot read: " + e.getMessage();
+            log.info("{}", msg, e);
+            long id = store.insert(jobExecutionId, file, "", 0, FileStatus.FAILED, msg, started, Instant.now());
+            return new FileResult(id, file.kind(), file.fileName(), file.businessDate(), FileStatus.FAILED,
+                    0, 0, 0, 0, 0, Map.of(), msg);
         }
         if (store.alreadyLoaded(file.fileName(), sha256)) {
             String msg = "already loaded (same name and content)";

@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Writes {@code <rejects dir>/<file name>.csv} (UTF-8, columns file, line, column, reason, raw_record) and counts
  * rejects per reason. The file is created on the first reject; an older reject file of the same input is removed
- * when the load starts. raw_record is the record's fields written back in the input's own CSV dialect.
+ * when the load starts. raw_record is the record's fields written back in the input's own CSV dialect (with a
+ * leading apostrophe when it would otherwise start like a spreadsheet formula).
  */
 final class RejectWriter implements Closeable {
 
@@ -56,9 +57,21 @@ final class RejectWriter implements Closeable {
             printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
         }
         String raw = inputFormat.builder().setRecordSeparator("").get().format(record.values());
-        printer.printRecord(fileName, line, column, reason, raw);
+        printer.printRecord(defuse(fileName), line, column, reason, defuse(raw));
         countByReason.merge(reason, 1L, Long::sum);
         total++;
+    }
+
+    /**
+     * Untrusted text must not become a spreadsheet formula when the reject file is opened in Excel: a value that
+     * starts with = + - @ (or a tab / carriage return) gets a leading apostrophe (the usual CSV-injection guard).
+     */
+    static String defuse(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
     }
 
     long total() {

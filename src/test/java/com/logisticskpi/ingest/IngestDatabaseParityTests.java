@@ -32,7 +32,8 @@ class IngestDatabaseParityTests {
             "kpi.ingest.returns.reason-code-aliases.DAMAGED[0]", "破损");
 
     record Run(IngestJobRunner.Outcome outcome, Map<String, List<String>> rows, Map<String, Object> stepCounts,
-               String v4Comment, String jobStatus, List<com.logisticskpi.history.JobRun> history) {
+               String v4Comment, String jobStatus, List<com.logisticskpi.history.JobRun> history,
+               IngestSummary failedRun, Map<String, List<String>> rowsAfterFailures) {
     }
 
     @TempDir
@@ -60,8 +61,34 @@ class IngestDatabaseParityTests {
                     .replace("i.JOB_NAME || ':' || e.STATUS", "CONCAT(i.JOB_NAME, ':', e.STATUS)"),
                     String.class, outcome.jobExecutionId());
             String v4 = jdbc.queryForObject("select comment_text from survey_response where response_id = 'V4'", String.class);
-            return new Run(outcome, IngestTestKit.dumpExports(jdbc), Map.copyOf(lowerKeys(steps)), v4, jobStatus,
-                    ctx.getBean(com.logisticskpi.history.JobHistoryRepository.class).recent(5));
+            Map<String, List<String>> rows = IngestTestKit.dumpExports(jdbc);
+            List<com.logisticskpi.history.JobRun> history = ctx.getBean(com.logisticskpi.history.JobHistoryRepository.class).recent(5);
+            // files that must fail and change nothing: 2 of 3 rows rejected (67 % > 50 %), a truncated file, bad bytes
+            Path bad = work.resolve("bad-" + (options.profileOrDefault() == null ? "h2" : "mariadb"));
+            IngestTestKit.write(bad, "orders_20261120.csv", """
+                    order_id,line_no,customer_id,order_time,promised_delivery_time,sku,quantity
+                    A1,1,C1,2026-11-20 10:00:00,2026-11-22,S1,7
+                    A2,0,C1,2026-11-20 10:00:00,2026-11-22,S1,1
+                    A3,1,C1,2026-11-20 10:00:00,2026-11-22,S1,0
+                    """);
+            IngestTestKit.write(bad, "shipments_20261120.csv", """
+                    shipment_id,order_id,line_no,sku,quantity,carrier,ship_time,status
+                    P1,A1,1,S1,1,SF,2026-11-20 08:00:00,LOST
+                    P2,A1,1,S1,1,"SF""");
+            // 0x81 0x20: a GB18030 lead byte followed by a byte that is no valid second byte
+            byte[] head = "response_id,response_time,comment\nV1,2026-11-20 09:00:00,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] survey = java.util.Arrays.copyOf(head, head.length + 3);
+            survey[head.length] = (byte) 0x81;
+            survey[head.length + 1] = 0x20;
+            survey[head.length + 2] = '\n';
+            try {
+                java.nio.file.Files.write(bad.resolve("surveys_20261120.csv"), survey);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            IngestSummary failed = ctx.getBean(IngestService.class).ingest(bad, ZoneId.of("Asia/Shanghai"), null);
+            return new Run(outcome, rows, Map.copyOf(lowerKeys(steps)), v4, jobStatus, history, failed,
+                    IngestTestKit.dumpExports(jdbc));
         }
     }
 
@@ -128,6 +155,20 @@ class IngestDatabaseParityTests {
             });
         }
         assertThat(mariadb.jobStatus()).isEqualTo("ingest:COMPLETED");
+    }
+
+    @Test
+    void failedFilesLeaveTheStoredRowsExactlyAsBeforeOnBoth() {
+        for (Run run : List.of(h2, mariadb)) {
+            assertThat(run.failedRun().files()).extracting(FileResult::fileName, FileResult::status).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("orders_20261120.csv", "FAILED"),
+                    org.assertj.core.groups.Tuple.tuple("shipments_20261120.csv", "FAILED"),
+                    org.assertj.core.groups.Tuple.tuple("surveys_20261120.csv", "FAILED"));
+            assertThat(run.failedRun().files().get(0).message()).startsWith("orders_20261120.csv: 2 of 3 rows rejected");
+            assertThat(run.failedRun().files().get(1).message()).startsWith("shipments_20261120.csv: truncated");
+            assertThat(run.failedRun().files().get(2).message()).isEqualTo("surveys_20261120.csv: not valid GB18030 at byte 57 (line 2)");
+            assertThat(run.rowsAfterFailures()).isEqualTo(run.rows());
+        }
     }
 
     @Test

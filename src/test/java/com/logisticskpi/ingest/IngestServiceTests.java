@@ -239,6 +239,8 @@ class IngestServiceTests {
                 R1,A1,1,2026-11-13 10:00:00,BROKEN
                 R2,A1,0,2026-11-13 10:00:00,DAMAGED
                 R3,A1,,2026-11-13 10:00:00,damaged
+                R4,A1,2,2026-11-13 10:00:00,LATE
+                =cmd|' /C calc'!A0,A1,,x,LATE
                 """);
         write(inbox, "surveys_20261112.csv", """
                 response_id,response_time,q_overall,q_service,q_recommend
@@ -285,14 +287,18 @@ class IngestServiceTests {
         // R2: line_no 0 is below the minimum 1 (an empty line_no means the whole order); R3: codes are case-insensitive
         assertThat(rejectRows("returns_20261113.csv")).containsExactly(
                 "2|reason_code|unknown_reason_code",
-                "3|line_no|below_minimum");
+                "3|line_no|below_minimum",
+                "6|requested_time|bad_timestamp");
+        // a raw record that would be a spreadsheet formula is defused with a leading apostrophe
+        assertThat(IngestTestKit.rejects(rejectsDir, "returns_20261113.csv").get(2).get("raw_record"))
+                .isEqualTo("'=cmd|' /C calc'!A0,A1,,x,LATE");
         assertThat(jdbc.queryForObject("select line_no from return_line where return_id = 'R3'", Integer.class)).isZero();
         assertThat(rejectRows("surveys_20261112.csv")).containsExactly(
                 "2|q_overall|score_out_of_scale",
                 "3|q_service|score_out_of_scale",
                 "4|q_recommend|score_out_of_scale");
         assertThat(jdbc.queryForObject("select count(*) from ingest_reject_count", Integer.class))
-                .isEqualTo(8 + 4 + 2 + 1);
+                .isEqualTo(8 + 4 + 3 + 1);
     }
 
     @Test
