@@ -111,6 +111,9 @@ final class FileLoader {
                 store.finish(fileId, FileStatus.LOADED, counts.read, counts.loaded, counts.superseded,
                         counts.rejected, counts.orphans, counts.info, Instant.now(), counts.rejectsByReason);
             });
+            // the staging rows go in their own transaction: keeps the merge transaction small (they are private to
+            // this file id, so a crash before this point leaves only garbage that no query reads)
+            deleteStaging(file.kind(), fileId);
             log.info("{}: merged in {} ms: loaded {} of {} rows, {} superseded, {} rejected, {} orphans",
                     file.fileName(), (System.nanoTime() - t2) / 1_000_000, counts.loaded, counts.read,
                     counts.superseded, counts.rejected, counts.orphans);
@@ -179,7 +182,7 @@ final class FileLoader {
         };
     }
 
-    /** The set-based merge; runs inside the file's transaction. */
+    /** The set-based merge; runs inside the file's transaction (the staging rows are deleted afterwards). */
     private void merge(ExportKind kind, String sourceOrder, long fileId, Counts counts) {
         MergeSql sql = MergeSqlCache.of(kind);
         Timer t = new Timer(kind);
@@ -192,9 +195,7 @@ final class FileLoader {
         long inserted = t.time("insert winners", () -> (long) jdbc.update(sql.insertWinners, fileId));
         if (kind == ExportKind.SURVEYS) {
             t.time("insert answers", () -> (long) jdbc.update(MergeSql.INSERT_ANSWERS, fileId));
-            t.time("delete staged answers", () -> (long) jdbc.update(MergeSql.DELETE_STAGED_ANSWERS, fileId));
         }
-        t.time("delete staging", () -> (long) jdbc.update(sql.deleteStaging, fileId));
         counts.loaded = inserted;
         counts.superseded = (staged - winners) + replaced + (winners - inserted);
         counts.orphans = sql.countOrphans == null ? 0
