@@ -1,0 +1,102 @@
+package com.logisticskpi.jobs.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import com.logisticskpi.config.AppProperties;
+import com.logisticskpi.ingest.DataQualityRepository;
+import com.logisticskpi.ingest.FileResult;
+import com.logisticskpi.ingest.QualityTable;
+import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.kpi.KpiTarget;
+import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.ReportKpis;
+import com.logisticskpi.kpi.engine.KpiEngineProperties;
+
+/**
+ * The short summary a run prints: the data-quality table of the files it ingested, the headline KPIs of its period
+ * (business-wide), where the workbook is, what delivery and archiving did, and the run's log file.
+ */
+@Component
+public class RunSummary {
+
+    /** The KPIs shown in the summary, in this order. */
+    static final List<String> HEADLINE = List.of("on_time_rate", "order_accuracy", "damage_rate", "perfect_order_rate",
+            "cycle_hours_mean", "return_rate", "csi", "nps");
+
+    private final JobRepository jobRepository;
+    private final DataQualityRepository quality;
+    private final KpiService kpiService;
+    private final KpiEngineProperties engine;
+    private final AppProperties app;
+
+    public RunSummary(JobRepository jobRepository, DataQualityRepository quality, KpiService kpiService,
+                      KpiEngineProperties engine, AppProperties app) {
+        this.jobRepository = jobRepository;
+        this.quality = quality;
+        this.kpiService = kpiService;
+        this.engine = engine;
+        this.app = app;
+    }
+
+    public void print(JobExecution execution, PrintWriter out) {
+        RunParameters.Run run = RunParameters.Run.of(execution.getJobParameters());
+        out.printf("%s %s (execution %d): %s%n", run.definition().name(), run.period().label(), execution.getId(),
+                execution.getStatus());
+        List<FileResult> files = new ArrayList<>();
+        for (JobExecution e : jobRepository.getJobExecutions(execution.getJobInstance())) {
+            files.addAll(0, quality.forJobExecution(e.getId()));
+        }
+        if (!files.isEmpty()) {
+            out.println();
+            out.println("data quality (" + run.inbox() + "):");
+            out.print(QualityTable.render(files));
+        }
+        var ctx = execution.getExecutionContext();
+        if (ctx.containsKey(ComputeTasklet.RUN_ID)) {
+            PeriodType type = run.period().type();
+            ReportKpis kpis = kpiService.reportOfRun(ctx.getLong(ComputeTasklet.RUN_ID), run.period().lastDate());
+            out.println();
+            out.printf("headline KPIs %s (kpi run %d):%n", kpis.period(type), kpis.runId());
+            for (String kpi : HEADLINE) {
+                Optional<KpiValue> v = kpis.current(type, kpi);
+                KpiTarget t = engine.effectiveTargets().get(kpi);
+                String value = v.map(x -> format(x.value(), x.isShare())).orElse("–");
+                String target = t == null || v.isEmpty() ? ""
+                        : "  target " + (t.higherIsBetter() ? ">= " : "<= ") + format(t.target(), v.get().isShare()) + "  "
+                        + t.status(v.get().value());
+                out.printf("  %-20s %10s%s%n", kpi, value, target);
+            }
+        }
+        out.println();
+        if (ctx.containsKey(ReportTasklet.WORKBOOK)) {
+            Path wb = Path.of(ctx.getString(ReportTasklet.WORKBOOK));
+            out.println("workbook: " + wb);
+            out.println("files:    " + wb.getParent() + " (charts/, kpi-values.csv, orders-outcome.csv)");
+        }
+        if (ctx.containsKey(DeliverTasklet.STATUS)) {
+            out.println("delivery: " + ctx.getString(DeliverTasklet.STATUS));
+        }
+        if (ctx.containsKey(ArchiveTasklet.STATUS)) {
+            out.println("archive:  " + ctx.getString(ArchiveTasklet.STATUS));
+        }
+        out.println("log:      " + RunLogListener.file(app.dataDir(), execution).toAbsolutePath().normalize());
+        out.flush();
+    }
+
+    static String format(double v, boolean share) {
+        if (share) {
+            return String.format(Locale.ROOT, "%.1f %%", v * 100);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
