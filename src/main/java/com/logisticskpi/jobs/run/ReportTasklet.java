@@ -32,7 +32,8 @@ import com.logisticskpi.report.ReportWriter;
 /**
  * Writes the run's outputs into its output directory, each file atomically (temporary file in the same directory,
  * then an atomic move): the workbook and {@code charts/*.png} ({@link ReportWriter} fed by the
- * {@link ReportInputProvider}), {@code kpi-values.csv} and {@code orders-outcome.csv} of the compute step's KPI run.
+ * {@link ReportInputProvider}, which also writes {@code kpi-values.csv}, {@code orders-outcome.csv} and the exceptions
+ * CSV beside it); should a provider not write the two CSVs, they are written from the compute step's KPI run.
  * The workbook and chart paths go into the job execution context for the deliver step (also after a restart).
  */
 @Component
@@ -66,26 +67,31 @@ public class ReportTasklet implements Tasklet {
         Path out = run.outDir();
         Files.createDirectories(out);
 
-        List<KpiValue> values = kpiService.values(runId);
-        writeAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values));
-        long[] orders = {0};
-        writeAtomically(out.resolve("orders-outcome.csv"),
-                tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null));
-        progress.advance(step, values.size() + orders[0]);
-
         ReportInputProvider provider = providers.getIfAvailable();
         if (provider == null) {
             throw new KpiException(ExitCode.FAILED, "no ReportInputProvider bean: the KPI engine is not wired to the report");
         }
         var request = new ReportInputProvider.Request(run.period().lastDate(), run.asOf(), run.zone(),
-                run.definition().locale(), out);
+                run.definition().locale(), out, runId);
         ReportFiles files = provider.withInput(request, input -> writer.write(input, out));
         job.getExecutionContext().putString(WORKBOOK, files.workbook().toString());
         job.getExecutionContext().putString(CHARTS,
                 files.charts().stream().map(Path::toString).collect(Collectors.joining("\n")));
+        // The provider writes kpi-values.csv and orders-outcome.csv beside the workbook (from its engine run with the
+        // same as_of, so the same figures); when it does not, they are written from this run's compute step.
+        List<KpiValue> values = kpiService.values(runId);
+        if (!Files.exists(out.resolve("kpi-values.csv"))) {
+            writeAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values));
+        }
+        long[] orders = {0};
+        if (!Files.exists(out.resolve("orders-outcome.csv"))) {
+            writeAtomically(out.resolve("orders-outcome.csv"),
+                    tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null));
+        }
+        progress.advance(step, values.size() + orders[0]);
         contribution.incrementWriteCount(1 + files.charts().size());
-        LOG.info("report: {} with {} charts, kpi-values.csv ({} figures), orders-outcome.csv ({} orders) in {}",
-                files.workbook().getFileName(), files.charts().size(), values.size(), orders[0], out);
+        LOG.info("report: {} with {} charts, kpi-values.csv, orders-outcome.csv in {}", files.workbook().getFileName(),
+                files.charts().size(), out);
         return RepeatStatus.FINISHED;
     }
 

@@ -77,7 +77,8 @@ public class EngineReportInputProvider implements ReportInputProvider {
     @Override
     public <T> T withInput(Request request, Use<T> use) throws IOException {
         LocalDate date = request.businessDate();
-        ReportKpis kpis = kpiService.computeForReportDate(date, request.asOf(), request.zone(), null, null);
+        ReportKpis kpis = request.kpiRunId() != null ? kpiService.reportOfRun(request.kpiRunId(), date)
+                : kpiService.computeForReportDate(date, request.asOf(), request.zone(), null, null);
         log.info("report {}: KPI run {} ({} figures, as-of {}, zone {})", date, kpis.runId(), kpis.values().size(),
                 request.asOf(), request.zone());
         Files.createDirectories(request.outDir());
