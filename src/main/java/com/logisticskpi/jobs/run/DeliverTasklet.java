@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -15,6 +17,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import com.logisticskpi.cli.KpiException;
 import com.logisticskpi.delivery.DeliveryProperties;
 import com.logisticskpi.delivery.DeliveryReceipt;
 import com.logisticskpi.delivery.MailDelivery;
@@ -74,8 +77,19 @@ public class DeliverTasklet implements Tasklet {
                 kpis.ofPeriod(type, kpis.period(type)), kpis.ofPeriod(type, kpis.previousPeriod(type, 1)),
                 engine.effectiveTargets(), images.stream().map(ReportMail.InlineImage::contentId).toList());
         Path workbook = Path.of(job.getExecutionContext().getString(ReportTasklet.WORKBOOK));
-        DeliveryReceipt receipt = new MailDelivery(smtp).send(
-                ReportMail.forJob(run.definition(), run.period(), delivery, html, images, workbook));
+        DeliveryReceipt receipt;
+        try {
+            receipt = new MailDelivery(smtp).send(
+                    ReportMail.forJob(run.definition(), run.period(), delivery, html, images, workbook));
+        } catch (KpiException e) {
+            // An expected failure (server down, refused, bad settings): the step ends FAILED with the exit code as its
+            // exit status and the one-line reason, without a stack trace on the console; a restart resumes here.
+            LOG.info("deliver failed: {}", e.getMessage(), e);
+            var step = chunkContext.getStepContext().getStepExecution();
+            step.setStatus(BatchStatus.FAILED);
+            contribution.setExitStatus(new ExitStatus(e.exitCode().name(), e.getMessage()));
+            return RepeatStatus.FINISHED;
+        }
         String status = "mailed to " + receipt.recipients().size() + " recipient(s) via " + receipt.server()
                 + (receipt.attached() ? ", workbook attached" : ", workbook too big to attach (path in the mail)");
         job.getExecutionContext().putString(STATUS, status);

@@ -169,6 +169,15 @@ public class JobRunner {
     }
 
     static ExitCode failureCode(JobExecution execution) {
+        for (StepExecution s : execution.getStepExecutions()) {
+            if (s.getStatus() == BatchStatus.FAILED) {
+                for (ExitCode code : ExitCode.values()) {
+                    if (code != ExitCode.OK && code.name().equals(s.getExitStatus().getExitCode())) {
+                        return code;              // a step that failed on purpose with an exit code (deliver: 5)
+                    }
+                }
+            }
+        }
         for (Throwable t : failures(execution)) {
             for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
                 if (c instanceof KpiException k) {

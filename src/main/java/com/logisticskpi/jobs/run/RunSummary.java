@@ -33,6 +33,9 @@ public class RunSummary {
     static final List<String> HEADLINE = List.of("on_time_rate", "order_accuracy", "damage_rate", "perfect_order_rate",
             "cycle_hours_mean", "return_rate", "csi", "nps");
 
+    /** Up to this many files the table lists every file; above, one line per kind plus the files with rejects. */
+    static final int FULL_TABLE_FILES = 16;
+
     private final JobRepository jobRepository;
     private final DataQualityRepository quality;
     private final KpiService kpiService;
@@ -59,7 +62,7 @@ public class RunSummary {
         if (!files.isEmpty()) {
             out.println();
             out.println("data quality (" + run.inbox() + "):");
-            out.print(QualityTable.render(files));
+            out.print(files.size() <= FULL_TABLE_FILES ? QualityTable.render(files) : byKind(files));
         }
         var ctx = execution.getExecutionContext();
         if (ctx.containsKey(ComputeTasklet.RUN_ID)) {
@@ -91,6 +94,33 @@ public class RunSummary {
         }
         out.println("log:      " + RunLogListener.file(app.dataDir(), execution).toAbsolutePath().normalize());
         out.flush();
+    }
+
+    /** One line per kind (files, rows read, loaded, superseded, rejected, orphans), then every file with a problem. */
+    static String byKind(List<FileResult> files) {
+        java.util.Map<String, long[]> kinds = new java.util.LinkedHashMap<>();
+        List<FileResult> problems = new ArrayList<>();
+        for (FileResult f : files) {
+            long[] t = kinds.computeIfAbsent(f.kind().label(), k -> new long[7]);
+            t[0]++;
+            t[1] += f.rowsRead();
+            t[2] += f.rowsLoaded();
+            t[3] += f.rowsSuperseded();
+            t[4] += f.rowsRejected();
+            t[5] += f.orphans();
+            t[6] += f.failed() ? 1 : 0;
+            if (f.failed() || f.rowsRejected() > 0) {
+                problems.add(f);
+            }
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-10s %6s %9s %9s %10s %9s %8s %7s%n", "kind", "files",
+                "read", "loaded", "superseded", "rejected", "orphans", "failed"));
+        kinds.forEach((k, t) -> b.append(String.format(Locale.ROOT, "%-10s %6d %9d %9d %10d %9d %8d %7d%n", k, t[0], t[1],
+                t[2], t[3], t[4], t[5], t[6])));
+        if (!problems.isEmpty()) {
+            b.append("files with rejected rows or failures:\n").append(QualityTable.render(problems));
+        }
+        return b.toString();
     }
 
     static String format(double v, boolean share) {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,9 +123,11 @@ class NightlySecretsTests {
         byte[] bytes = Files.readAllBytes(f);
         if (bytes.length > 2 && bytes[0] == 'P' && bytes[1] == 'K') {
             StringBuilder b = new StringBuilder();
-            try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                    b.append(e.getName()).append('\n').append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            try (ZipFile zip = new ZipFile(f.toFile())) {
+                for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        b.append(e.getName()).append('\n').append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
                 }
             }
             return b.toString();
