@@ -55,10 +55,20 @@ public class RunSummary {
         RunParameters.Run run = RunParameters.Run.of(execution.getJobParameters());
         out.printf("%s %s (execution %d): %s%n", run.definition().name(), run.period().label(), execution.getId(),
                 execution.getStatus());
-        List<FileResult> files = new ArrayList<>();
-        for (JobExecution e : jobRepository.getJobExecutions(execution.getJobInstance())) {
-            files.addAll(0, quality.forJobExecution(e.getId()));
+        // every execution of this run (a resumed run has several), oldest first; per file the latest outcome, except
+        // that "SKIPPED, already loaded" by a resume does not hide the load itself
+        List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(execution.getJobInstance()));
+        executions.sort(java.util.Comparator.comparing(JobExecution::getId));
+        java.util.Map<String, FileResult> byName = new java.util.LinkedHashMap<>();
+        for (JobExecution e : executions) {
+            for (FileResult f : quality.forJobExecution(e.getId())) {
+                FileResult before = byName.get(f.fileName());
+                if (before == null || !"SKIPPED".equals(f.status()) || "FAILED".equals(before.status())) {
+                    byName.put(f.fileName(), f);
+                }
+            }
         }
+        List<FileResult> files = new ArrayList<>(byName.values());
         if (!files.isEmpty()) {
             out.println();
             out.println("data quality (" + run.inbox() + "):");

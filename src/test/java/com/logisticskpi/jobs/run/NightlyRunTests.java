@@ -81,6 +81,33 @@ class NightlyRunTests {
     }
 
     @Test
+    void aFailedFileFailsTheRunWithExitOneAndTheSameCommandResumesOnceItIsFixed() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        NightlyKit.generateInbox(inbox);
+        Path broken = inbox.resolve("surveys_20261122.csv");
+        Files.writeString(broken, "this is not,a survey export\n1,2\n");
+        Path jobs = tmp.resolve("jobs");
+        Path job = NightlyKit.jobFile(jobs, "nightly", inbox, null);
+        String[] cmd = {"run", job.toString(), "--data-dir", tmp.resolve("data").toString(), "--date", NightlyKit.DATE,
+                "--as-of", NightlyKit.AS_OF};
+
+        NightlyKit.Result failed = NightlyKit.inProcess(cmd);
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+        assertThat(failed.err()).contains("kpi run: job nightly for 2026-11-22 failed in step ingest (execution 1):",
+                "surveys_20261122.csv", "run the same command again (or ./kpi restart 1) to resume at that step");
+        assertThat(failed.out()).contains("FAILED surveys_20261122.csv");
+        assertThat(NightlyKit.outDir(jobs)).doesNotExist();               // nothing after the failed step ran
+        assertThat(broken).exists();                                      // not archived
+
+        Files.delete(broken);                                             // the sender withdrew the bad file
+        NightlyKit.Result resumed = NightlyKit.inProcess(cmd);
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains("resumed the run of nightly for 2026-11-22", "(execution 2): COMPLETED",
+                "archive:  11 file(s) moved");
+        assertThat(NightlyKit.outDir(jobs).resolve("kpi-report_2026-11-22.xlsx")).isRegularFile();
+    }
+
+    @Test
     void badJobFilesExitWithSixNamingFileAndKey() throws Exception {
         Path bad = tmp.resolve("bad.yml");
         Files.writeString(bad, "name: bad\nschedule: \"30 21 * * *\"\nbusiness-date: yesterday\ninbox: in\narchive-dir: a\n"
