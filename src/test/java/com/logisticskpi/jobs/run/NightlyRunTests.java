@@ -108,6 +108,27 @@ class NightlyRunTests {
     }
 
     @Test
+    void weeklyJobTakesTheLastCompletedIsoWeekFromAsOf() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        NightlyKit.generateInbox(inbox);
+        Path jobs = tmp.resolve("jobs");
+        Path job = NightlyKit.jobFile(jobs, "weekly", inbox, null);
+        Files.writeString(job, Files.readString(job).replace("business-date: yesterday", "business-date: last-completed-week"));
+        // as of Monday 2026-11-23 06:00 in Shanghai: the last completed ISO week is 2026-W47 (Mon 11-16 .. Sun 11-22)
+        NightlyKit.Result r = NightlyKit.inProcess("run", job.toString(), "--data-dir", tmp.resolve("data").toString(),
+                "--as-of", NightlyKit.AS_OF);
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("weekly 2026-W47 (execution 1): COMPLETED", "headline KPIs 2026-W47",
+                "archive:  12 file(s) moved to " + jobs.resolve("archive").resolve("2026-W47"));
+        assertThat(jobs.resolve("out").resolve("2026-W47").resolve("kpi-report_2026-11-22.xlsx")).isRegularFile();
+        // the run is keyed by the week's last date: the same week again is complete
+        NightlyKit.Result again = NightlyKit.inProcess("run", job.toString(), "--data-dir", tmp.resolve("data").toString(),
+                "--date", "2026-11-18");
+        assertThat(again.exitCode()).isEqualTo(3);
+        assertThat(again.err()).contains("job weekly for 2026-W47 already completed");
+    }
+
+    @Test
     void badJobFilesExitWithSixNamingFileAndKey() throws Exception {
         Path bad = tmp.resolve("bad.yml");
         Files.writeString(bad, "name: bad\nschedule: \"30 21 * * *\"\nbusiness-date: yesterday\ninbox: in\narchive-dir: a\n"
