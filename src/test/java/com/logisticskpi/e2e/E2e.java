@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -134,13 +133,14 @@ final class E2e {
         return argb.substring(argb.length() - 6);
     }
 
-    /** Every entry of a zip (xlsx) file: name to bytes. */
+    /** Every entry of a zip (xlsx) file: name to bytes (read through the central directory). */
     static Map<String, byte[]> unzip(Path zip) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = z.getNextEntry()) != null) {
-                out.put(e.getName(), z.readAllBytes());
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                try (InputStream in = z.getInputStream(e)) {
+                    out.put(e.getName(), in.readAllBytes());
+                }
             }
         }
         return out;
