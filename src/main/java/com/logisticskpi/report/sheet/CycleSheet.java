@@ -102,6 +102,7 @@ public final class CycleSheet {
         ctx.header(s, row++, col, List.of(m.get("col.date"), m.get("kpi.cycle_hours_mean.name"), m.get("col.centre"),
                 m.get("col.ucl"), m.get("col.lcl"), m.get("col.rule")));
         boolean any = false;
+        java.util.SortedSet<Integer> fired = new java.util.TreeSet<>();
         for (ControlPoint p : points) {
             if (p.signal()) {
                 any = true;
@@ -112,8 +113,16 @@ public final class CycleSheet {
                 ctx.number(s, row, col + 2, p.centre(), "hours");
                 ctx.number(s, row, col + 3, p.ucl(), "hours");
                 ctx.number(s, row, col + 4, p.lcl(), "hours");
-                ctx.text(s, row, col + 5, p.rules().stream().map(r -> m.get("rule." + r)).collect(Collectors.joining("; ")), "text");
+                // rule numbers only: the full texts of several rules do not fit the column; they follow the table
+                ctx.text(s, row, col + 5, p.rules().stream().map(String::valueOf).collect(Collectors.joining(", ")), "text");
+                fired.addAll(p.rules());
                 row++;
+            }
+        }
+        if (any) {
+            row++;
+            for (int r : fired) {
+                ctx.text(s, row++, col, m.get("rule." + r), "note");
             }
         }
         if (!any) {
