@@ -69,6 +69,31 @@ class NightlyConcurrencyTests {
         }
     }
 
+    @Test
+    void withTheEmbeddedDatabaseTheSecondProcessExitsFourToo() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        NightlyKit.generateInbox(inbox);
+        Path job = NightlyKit.jobFile(tmp.resolve("jobs"), "nightly", inbox, null);
+        String[] cmd = {"run", job.toString(), "--data-dir", tmp.resolve("data").toString(), "--date", NightlyKit.DATE,
+                "--as-of", NightlyKit.AS_OF};
+        NightlyKit.Child a = NightlyKit.Child.start(tmp, "a", List.of(), Map.of(), cmd);
+        NightlyKit.Child b = NightlyKit.Child.start(tmp, "b", List.of(), Map.of(), cmd);
+        NightlyKit.Result ra = a.await(Duration.ofMinutes(3));
+        NightlyKit.Result rb = b.await(Duration.ofMinutes(3));
+        NightlyKit.Result winner = ra.exitCode() == 0 ? ra : rb;
+        NightlyKit.Result loser = ra.exitCode() == 0 ? rb : ra;
+        assertThat(winner.exitCode()).as(ra.all() + "\n---\n" + rb.all()).isZero();
+        assertThat(loser.exitCode()).as(loser.all()).isEqualTo(4);
+        // H2 lets one process open the database: the loser is stopped there (or, if it got in first, by the run lock)
+        assertThat(loser.err()).containsAnyOf("kpi run: the embedded database is in use by another kpi process",
+                "kpi run: job nightly for 2026-11-22 is already running");
+        try (Connection c = DriverManager.getConnection(NightlyKit.h2Url(tmp.resolve("data")), "sa", "");
+             Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+            assertThat(count(s, "SELECT COUNT(*) FROM ingest_file")).isEqualTo(12);
+        }
+    }
+
     private static long count(Statement s, String sql) throws Exception {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
