@@ -76,7 +76,7 @@ public class ArchiveTasklet implements Tasklet {
             }, e.getId());
         }
         boolean keep = Files.exists(run.inbox().resolve(KEEP_MARKER));
-        Path target = run.definition().archiveDir().resolve(run.period().label());
+        Path target = run.definition().archiveDir().resolve(run.period().label()).toAbsolutePath().normalize();
         int archived = 0;
         if (Files.isDirectory(run.inbox())) {
             List<InboxFile> files;
