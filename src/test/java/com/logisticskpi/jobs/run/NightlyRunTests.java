@@ -81,7 +81,7 @@ class NightlyRunTests {
     }
 
     @Test
-    void aFailedFileFailsTheRunWithExitOneAndTheSameCommandResumesOnceItIsFixed() throws Exception {
+    void aFailedFileFailsTheRunWithExitOneAndRestartResumesOnceItIsFixed() throws Exception {
         Path inbox = tmp.resolve("inbox");
         NightlyKit.generateInbox(inbox);
         Path broken = inbox.resolve("surveys_20261122.csv");
@@ -100,7 +100,7 @@ class NightlyRunTests {
         assertThat(broken).exists();                                      // not archived
 
         Files.delete(broken);                                             // the sender withdrew the bad file
-        NightlyKit.Result resumed = NightlyKit.inProcess(cmd);
+        NightlyKit.Result resumed = NightlyKit.inProcess("restart", "1", "--data-dir", tmp.resolve("data").toString());
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(resumed.out()).contains("resumed the run of nightly for 2026-11-22", "(execution 2): COMPLETED",
                 "archive:  11 file(s) moved");
