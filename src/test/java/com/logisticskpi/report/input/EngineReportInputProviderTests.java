@@ -50,7 +50,14 @@ class EngineReportInputProviderTests {
     @BeforeAll
     void load() throws Exception {
         ctx = AppContext.start(TestDatabases.h2Options(dir.resolve("data")));
-        ctx.getBean(IngestService.class).ingest(Path.of(getClass().getResource("/spec-example/inbox").toURI()), ZONE, null);
+        IngestService ingest = ctx.getBean(IngestService.class);
+        Path inbox = Path.of(getClass().getResource("/spec-example/inbox").toURI());
+        ingest.ingest(inbox, ZONE, null);
+        ingest.ingest(inbox, ZONE, null); // the same files again: SKIPPED, nothing new for the Data quality sheet
+        // a returns file of the 12th without its reason_code column: FAILED, and listed
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("returns_20261112.csv"), "return_id,order_id,line_no,requested_time\nR9,A1,1,2026-11-12 10:00:00\n");
+        ingest.ingest(broken, ZONE, null);
         provider = ctx.getBean(ReportInputProvider.class);
     }
 
@@ -109,10 +116,12 @@ class EngineReportInputProviderTests {
                 .containsExactly(56.0, 60.5, 69.0, 45.0, 43.0, 64.0);
         assertThat(seen.again()).isEqualTo(seen.delivered());
 
-        // the files named for 2026-11-12: shipments (P4, P7) and surveys (V1..V3)
+        // the files named for 2026-11-12 in load order: the failed returns file, shipments (P4, P7) and surveys
+        // (V1..V3); their identical second deliveries (SKIPPED) are not repeated
         assertThat(in.dataQuality()).extracting(ReportInput.DataQualityRow::file)
-                .containsExactly("shipments_20261112.csv", "surveys_20261112.csv");
-        assertThat(in.dataQuality()).extracting(ReportInput.DataQualityRow::read).containsExactly(2L, 3L);
+                .containsExactly("returns_20261112.csv", "shipments_20261112.csv", "surveys_20261112.csv");
+        assertThat(in.dataQuality()).extracting(ReportInput.DataQualityRow::status).containsExactly("FAILED", "LOADED", "LOADED");
+        assertThat(in.dataQuality()).extracting(ReportInput.DataQualityRow::loaded).containsExactly(0L, 2L, 3L);
         // newest event not after as-of (11-12 00:00 local): P2 delivered 11-11 23:30 local = 15:30Z
         assertThat(in.freshness().newestEvent()).isEqualTo(Instant.parse("2026-11-11T15:30:00Z"));
         assertThat(in.freshness().lastLoad()).isNotNull();
