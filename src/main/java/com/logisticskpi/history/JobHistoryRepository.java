@@ -27,6 +27,8 @@ public class JobHistoryRepository {
             SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS
             WHERE JOB_EXECUTION_ID = ? AND IDENTIFYING = 'Y'""";
 
+    static final String SCHEDULED_REPORT = com.logisticskpi.jobs.run.NightlyJobConfiguration.JOB_NAME;
+
     private final JdbcTemplate jdbc;
 
     public JobHistoryRepository(JdbcTemplate jdbc) {
@@ -50,7 +52,9 @@ public class JobHistoryRepository {
             }, r.executionId());
             StringBuilder p = new StringBuilder();
             params.forEach((k, v) -> p.append(p.length() == 0 ? "" : ", ").append(k).append('=').append(v));
-            out.add(new JobRun(r.executionId(), r.jobName(), r.status(), p.toString(), r.start(), r.end(),
+            // the scheduled report job (kpi run) shows the job file's name: nightly, weekly, monthly
+            String name = SCHEDULED_REPORT.equals(r.jobName()) && params.containsKey("job") ? params.get("job") : r.jobName();
+            out.add(new JobRun(r.executionId(), name, r.status(), p.toString(), r.start(), r.end(),
                     r.readCount(), r.writeCount()));
         }
         return out;

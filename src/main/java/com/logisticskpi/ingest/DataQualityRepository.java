@@ -28,9 +28,15 @@ public class DataQualityRepository {
     /** file_order starts with the business date as yyyyMMdd followed by '/'. */
     static final String LOADED_FOR_DATE = SELECT_FILES
             + " WHERE status = 'LOADED' AND file_order LIKE ? ORDER BY file_order, file_id";
+    /** Loaded and failed files of one business date (SKIPPED = an identical file already loaded: nothing new). */
+    static final String FILES_FOR_DATE = SELECT_FILES
+            + " WHERE status IN ('LOADED', 'FAILED') AND file_order LIKE ? ORDER BY file_order, file_id";
     static final String REJECTS_BY_JOB = """
             SELECT c.file_id, c.reason, c.row_count FROM ingest_reject_count c
             JOIN ingest_file f ON f.file_id = c.file_id WHERE f.job_execution_id = ?""";
+    static final String REJECTS_FOR_FILES_OF_DATE = """
+            SELECT c.file_id, c.reason, c.row_count FROM ingest_reject_count c
+            JOIN ingest_file f ON f.file_id = c.file_id WHERE f.status IN ('LOADED', 'FAILED') AND f.file_order LIKE ?""";
     static final String REJECTS_FOR_DATE = """
             SELECT c.file_id, c.reason, c.row_count FROM ingest_reject_count c
             JOIN ingest_file f ON f.file_id = c.file_id WHERE f.status = 'LOADED' AND f.file_order LIKE ?""";
@@ -51,6 +57,14 @@ public class DataQualityRepository {
     /** The LOADED files whose name carries this business date, in snapshot order. */
     public List<FileResult> loadedForBusinessDate(LocalDate businessDate) {
         return read(LOADED_FOR_DATE, REJECTS_FOR_DATE, BASIC.format(businessDate) + "/%");
+    }
+
+    /**
+     * Every file whose name carries this business date that was loaded or failed (every attempt, in snapshot order;
+     * identical re-deliveries, SKIPPED, are left out): the report's Data quality sheet.
+     */
+    public List<FileResult> forBusinessDate(LocalDate businessDate) {
+        return read(FILES_FOR_DATE, REJECTS_FOR_FILES_OF_DATE, BASIC.format(businessDate) + "/%");
     }
 
     private List<FileResult> read(String filesSql, String rejectsSql, Object param) {

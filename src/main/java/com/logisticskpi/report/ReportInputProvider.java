@@ -23,8 +23,13 @@ public interface ReportInputProvider {
      * @param zone         the business time zone
      * @param locale       the workbook's language
      * @param outDir       where the workbook goes (the provider may put the full exceptions CSV there)
+     * @param kpiRunId     a stored KPI run for exactly this date, as-of and zone to report from (the nightly job's
+     *                     compute step), or null to let the provider compute one
      */
-    record Request(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Path outDir) {
+    record Request(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Path outDir, Long kpiRunId) {
+        public Request(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Path outDir) {
+            this(businessDate, asOf, zone, locale, outDir, null);
+        }
     }
 
     /** Uses the input while its streamed parts are open. */

@@ -61,7 +61,7 @@ class JobDefinitionLoaderTests {
         assertThat(d.businessDate()).isEqualTo(BusinessDateRule.YESTERDAY);
         assertThat(d.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(d.inbox()).isEqualTo(Path.of("/srv/kpi/inbox"));            // ${KPI_HOME:...} with KPI_HOME set
-        assertThat(d.outDir()).isEqualTo(Path.of("/srv/kpi/out/nightly"));
+        assertThat(d.outDir()).isEqualTo(Path.of("/srv/kpi/data/out/nightly"));   // outputs under the data dir (docs/nightly.md)
         assertThat(d.recipients()).containsExactly("ops-managers@example.com");  // ${KPI_NIGHTLY_RECIPIENTS:default}
         assertThat(d.attachmentMaxBytes()).isEqualTo(10L * 1024 * 1024);       // 10MB = 10,485,760 bytes
         assertThat(d.attachmentMaxBytesOr(1)).isEqualTo(10L * 1024 * 1024);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.logisticskpi.cli.KpiCli;
 
-/** {@code kpi report}: argument checks, the missing-provider failure, and a full run through a test provider. */
+/** {@code kpi report}: argument checks, a run on an empty database, and a full run through a test provider. */
 class ReportCommandTests {
 
     @TempDir
@@ -53,10 +53,16 @@ class ReportCommandTests {
     }
 
     @Test
-    void withoutAnInputProviderTheCommandSaysSo() {
-        Result r = run("report", "--date", "2026-11-12", "--data-dir", tmp.resolve("data").toString());
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("kpi report: no ReportInputProvider bean");
+    void onAnEmptyDatabaseTheEngineBackedProviderWritesAWorkbookWithoutFigures() throws Exception {
+        // the real provider (report.input.EngineReportInputProvider) is wired: no data is "no data", not a failure
+        Path out = tmp.resolve("empty-out");
+        Result r = run("report", "--date", "2026-11-12", "--as-of", "2026-11-12T22:00:00Z", "--out", out.toString(),
+                "--data-dir", tmp.resolve("data").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("kpi-report_2026-11-12.xlsx")).exists();
+        assertThat(Files.readAllLines(out.resolve("kpi-values.csv")))
+                .containsExactly("period_type,period,slice,slice_value,kpi,numerator,denominator,value");
+        assertThat(Files.readAllLines(out.resolve("kpi-exceptions_2026-11-12.csv"))).hasSize(1);
     }
 
     @Test

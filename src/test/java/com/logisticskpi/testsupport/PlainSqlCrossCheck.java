@@ -26,7 +26,8 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 
 /**
- * An independent, deliberately plain re-computation of a few headline KPIs per DAY and slice, straight from the
+ * An independent, deliberately plain re-computation of a few headline KPIs per day, ISO week and month (every period
+ * that intersects [from, to], each over its full extent, as the engine computes them) and slice, straight from the
  * export tables with simple SQL (correlated sub-queries, no engine code) and a little Java: on_time_rate,
  * order_accuracy, damage_rate, perfect_order_rate, cycle_hours_p90 and csi. Loads whole tables: meant for test
  * fixtures and the sample data set, not for production volumes. Use {@link #compute} and compare with an engine
@@ -163,8 +164,8 @@ public final class PlainSqlCrossCheck {
         for (Order o : orders.values()) {
             LocalDate dueDate = LocalDate.ofInstant(o.due, zone);
             boolean judged = o.allClosed || !o.due.isAfter(asOf);
-            if (judged && inRange(dueDate, from, to)) {
-                for (String k : keys(dueDate, o)) {
+            if (judged) {
+                for (String k : keys(dueDate, o, from, to)) {
                     long[] c = due.computeIfAbsent(k, x -> new long[2]);
                     c[0] += o.allClosed && o.onTime ? 1 : 0;
                     c[1]++;
@@ -172,9 +173,9 @@ public final class PlainSqlCrossCheck {
             }
             if (o.allClosed) {
                 LocalDate d = LocalDate.ofInstant(o.deliveredAt, zone);
-                if (inRange(d, from, to)) {
+                {
                     boolean perfect = o.onTime && o.accurate && !o.damaged && o.docsOk;
-                    for (String k : keys(d, o)) {
+                    for (String k : keys(d, o, from, to)) {
                         long[] c = delivered.computeIfAbsent(k, x -> new long[4]);
                         c[0]++;
                         c[1] += o.accurate ? 1 : 0;
@@ -213,16 +214,21 @@ public final class PlainSqlCrossCheck {
                 + " JOIN survey_answer a ON a.response_id = r.response_id", (ResultSet rs) -> {
             LocalDate d = LocalDate.ofInstant(instant(rs, "response_time"), zone);
             String dim = dimOfItem.get(rs.getString("item"));
-            if (!inRange(d, from, to) || dim == null) {
+            if (dim == null) {
                 return;
             }
             Order o = rs.getString("order_id") == null ? null : orders.get(rs.getString("order_id"));
             List<String> keys;
             if (o != null) {
-                keys = keys(d, o);
+                keys = keys(d, o, from, to);
             } else {
                 String c = rs.getString("customer_id");
-                keys = List.of(d + "|all|all", d + "|segment|" + (c == null ? KpiValue.NONE : segments.getOrDefault(c, "C")));
+                String segment = c == null ? KpiValue.NONE : segments.getOrDefault(c, "C");
+                keys = new ArrayList<>();
+                for (String p : periods(d, from, to)) {
+                    keys.add(p + "|all|all");
+                    keys.add(p + "|segment|" + segment);
+                }
             }
             for (String k : keys) {
                 long[] s = sums.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(dim, x -> new long[2]);
@@ -274,19 +280,49 @@ public final class PlainSqlCrossCheck {
         return out;
     }
 
-    private static List<String> keys(LocalDate d, Order o) {
-        return List.of(d + "|all|all", d + "|warehouse|" + o.warehouse, d + "|carrier|" + o.carrier, d + "|region|" + o.region,
-                d + "|channel|" + o.channel, d + "|segment|" + o.segment);
+    /** "type|period" of every period type whose period containing d intersects [from, to]. */
+    private static List<String> periods(LocalDate d, LocalDate from, LocalDate to) {
+        List<String> out = new ArrayList<>();
+        for (PeriodType t : PeriodType.values()) {
+            if (intersects(t, d, from, to)) {
+                out.add(t.label() + "|" + t.periodOf(d));
+            }
+        }
+        return out;
+    }
+
+    private static boolean intersects(PeriodType t, LocalDate d, LocalDate from, LocalDate to) {
+        return t.end(d).isAfter(from) && !t.start(d).isAfter(to); // end is exclusive
+    }
+
+    /** The first date of a period label: 2026-11-11, 2026-W46 (ISO week-based year), 2026-11. */
+    static LocalDate startOf(PeriodType t, String label) {
+        return switch (t) {
+            case DAY -> LocalDate.parse(label);
+            case WEEK -> LocalDate.of(Integer.parseInt(label.substring(0, 4)), 1, 4)
+                    .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(label.substring(6)))
+                    .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case MONTH -> java.time.YearMonth.parse(label).atDay(1);
+        };
+    }
+
+    private static List<String> keys(LocalDate d, Order o, LocalDate from, LocalDate to) {
+        List<String> out = new ArrayList<>();
+        for (String p : periods(d, from, to)) {
+            out.addAll(List.of(p + "|all|all", p + "|warehouse|" + o.warehouse, p + "|carrier|" + o.carrier,
+                    p + "|region|" + o.region, p + "|channel|" + o.channel, p + "|segment|" + o.segment));
+        }
+        return out;
     }
 
     private static KpiValue share(String key, String kpi, long num, long den) {
-        String[] k = key.split("\\|", 3);
-        return new KpiValue(PeriodType.DAY, k[0], k[1], k[2], kpi, num, den, (double) num / den);
+        String[] k = key.split("\\|", 4);
+        return new KpiValue(PeriodType.fromLabel(k[0]), k[1], k[2], k[3], kpi, num, den, (double) num / den);
     }
 
     private static KpiValue number(String key, String kpi, double v) {
-        String[] k = key.split("\\|", 3);
-        return new KpiValue(PeriodType.DAY, k[0], k[1], k[2], kpi, null, null, v);
+        String[] k = key.split("\\|", 4);
+        return new KpiValue(PeriodType.fromLabel(k[0]), k[1], k[2], k[3], kpi, null, null, v);
     }
 
     private static boolean inRange(LocalDate d, LocalDate from, LocalDate to) {
@@ -303,7 +339,8 @@ public final class PlainSqlCrossCheck {
     }
 
     /**
-     * Differences between the cross-check and an engine run's values (day rows of the six KPIs), as readable lines;
+     * Differences between the cross-check and an engine run's values (rows of the six KPIs of every day, week and
+     * month intersecting [from, to]), as readable lines;
      * empty when they agree (same rows, equal numerators and denominators, values within 1e-9 relative).
      */
     public static List<String> differences(List<KpiValue> crossCheck, List<KpiValue> engine, LocalDate from, LocalDate to) {
@@ -313,7 +350,7 @@ public final class PlainSqlCrossCheck {
         }
         Map<String, KpiValue> b = new TreeMap<>();
         for (KpiValue v : engine) {
-            if (v.periodType() == PeriodType.DAY && KPIS.contains(v.kpi()) && inRange(LocalDate.parse(v.period()), from, to)) {
+            if (KPIS.contains(v.kpi()) && intersects(v.periodType(), startOf(v.periodType(), v.period()), from, to)) {
                 b.put(KpiCsv.key(v), v);
             }
         }

@@ -11,18 +11,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** JDBC helpers following the project convention: DATETIME(6) = UTC instant bound as a UTC LocalDateTime. */
+/** JDBC helpers following the project convention: DATETIME(6) = UTC instant, bound as a UTC literal, read as a UTC LocalDateTime. */
 public final class Jdbc {
 
     private Jdbc() {
     }
 
+    /**
+     * Binds a UTC instant as a DATETIME(6) literal ({@link com.logisticskpi.ingest.DbTime}): Connector/J 9.7 on
+     * MariaDB truncates LocalDateTime parameters to whole seconds (a date-only promise, 23:59:59.999999 local, was
+     * stored in order_outcome.due_time as 23:59:59 on MariaDB only).
+     */
     public static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(i, Types.TIMESTAMP);
-        } else {
-            ps.setObject(i, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
-        }
+        com.logisticskpi.ingest.DbTime.bind(ps, i, t);
     }
 
     public static Instant getInstant(ResultSet rs, int col) throws SQLException {

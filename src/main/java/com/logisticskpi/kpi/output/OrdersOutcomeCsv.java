@@ -35,13 +35,23 @@ public final class OrdersOutcomeCsv {
     /** Returns the number of rows written. */
     public static long write(Path file, KpiRunRepository repository, long runId, ZoneId zone, SliceFilter filter)
             throws IOException {
+        return write(file, zone, sink -> repository.forEachOutcome(runId, filter, sink));
+    }
+
+    /** Writes the given outcomes in their order (e.g. a streamed subset of a run); returns the number of rows. */
+    public static long write(Path file, Iterable<OrderOutcome> outcomes, ZoneId zone) throws IOException {
+        return write(file, zone, outcomes::forEach);
+    }
+
+    private static long write(Path file, ZoneId zone, java.util.function.Consumer<java.util.function.Consumer<OrderOutcome>> source)
+            throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         long[] count = {0};
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord((Object[]) HEADER);
-            repository.forEachOutcome(runId, filter, o -> {
+            source.accept(o -> {
                 try {
                     csv.printRecord(o.orderId(), o.customerId(), time(o.orderTime(), zone, f), time(o.dueTime(), zone, f),
                             o.dueDate(), o.state(), time(o.deliveredAt(), zone, f), text(o.deliveryDate()), text(o.onTime()),

@@ -35,7 +35,8 @@ public class KpiRunRepository {
     private static final String RUN_COLUMNS = "run_id, job_execution_id, created_at, as_of, zone_id, from_date, to_date,"
             + " slice_filter, status, order_count, value_count";
 
-    private static final String OUTCOME_SQL = """
+    /** The columns of an order outcome ({@link #outcome(ResultSet)} reads them), for one run: bind run_id first. */
+    public static final String OUTCOME_SQL = """
             SELECT order_id, customer_id, order_time, due_time, due_date, state, delivered_at, delivery_date, on_time,
                    accurate, damaged, documents_ok, perfect, is_split, line_count, accurate_line_count, cycle_us,
                    dispatch_us, late_us, warehouse, carrier, region, channel, segment
@@ -108,7 +109,8 @@ public class KpiRunRepository {
         return out;
     }
 
-    private static OrderOutcome outcome(ResultSet rs) throws SQLException {
+    /** Reads the current row of a result set selected with {@link #OUTCOME_SQL}. */
+    public static OrderOutcome outcome(ResultSet rs) throws SQLException {
         return new OrderOutcome(rs.getString("order_id"), rs.getString("customer_id"), Jdbc.getInstant(rs, "order_time"),
                 Jdbc.getInstant(rs, "due_time"), Jdbc.getDate(rs, "due_date"), OrderOutcome.State.valueOf(rs.getString("state")),
                 Jdbc.getInstant(rs, "delivered_at"), Jdbc.getDate(rs, "delivery_date"), Jdbc.getBoolean(rs, "on_time"),

@@ -56,6 +56,9 @@ public final class BreakdownsSheet {
             headerRows.add(row);
             row++;
             List<String> values = new ArrayList<>(ctx.lookup().sliceValues(PERIOD, period, slice));
+            // a slice value with none of the table's figures (e.g. only pending orders) would be a row of dashes
+            values.removeIf(v -> ctx.lookup().get(PERIOD, period, slice, v, "order_accuracy").isEmpty()
+                    && KpiCatalog.BREAKDOWN.stream().allMatch(k -> ctx.lookup().get(PERIOD, period, slice, v, k).isEmpty()));
             values.sort(Comparator.comparing((String v) -> sortKey(ctx, period, slice, v)).thenComparing(v -> v));
             int first = row;
             for (String v : values) {

@@ -107,6 +107,10 @@ public final class CycleSheet {
         ctx.header(s, row++, col, List.of(m.get("col.date"), m.get("kpi.cycle_hours_mean.name"), m.get("col.centre"),
                 m.get("col.ucl"), m.get("col.lcl"), m.get("col.rule")));
         boolean any = false;
+        java.util.SortedSet<Integer> fired = new java.util.TreeSet<>();
+        var centred = ctx.workbook().createCellStyle(); // rule numbers centred, clear of the LCL figure beside them
+        centred.cloneStyleFrom(ctx.template().style("text"));
+        centred.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
         for (ControlPoint p : points) {
             if (p.signal()) {
                 any = true;
@@ -117,8 +121,17 @@ public final class CycleSheet {
                 ctx.number(s, row, col + 2, p.centre(), "hours");
                 ctx.number(s, row, col + 3, p.ucl(), "hours");
                 ctx.number(s, row, col + 4, p.lcl(), "hours");
-                ctx.text(s, row, col + 5, p.rules().stream().map(r -> m.get("rule." + r)).collect(Collectors.joining("; ")), "text");
+                // rule numbers only: the full texts of several rules do not fit the column; they follow the table
+                ctx.text(s, row, col + 5, p.rules().stream().map(String::valueOf).collect(Collectors.joining(", ")), "text")
+                        .setCellStyle(centred);
+                fired.addAll(p.rules());
                 row++;
+            }
+        }
+        if (any) {
+            row++;
+            for (int r : fired) {
+                ctx.text(s, row++, col, m.get("rule." + r), "note");
             }
         }
         if (!any) {

@@ -1,0 +1,52 @@
+package com.logisticskpi.jobs.run;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import com.logisticskpi.config.AppProperties;
+import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.kpi.ReportKpis;
+
+/**
+ * Computes every KPI the run's report needs ({@link KpiService#computeForReportDate}: the period's last date, as of
+ * the run's fixed {@code as_of}) and stores the KPI run id in the job execution context ({@link #RUN_ID}). A restart
+ * of this step computes a new KPI run from the same stored exports and the same as_of, so the same figures.
+ */
+@Component
+public class ComputeTasklet implements Tasklet {
+
+    /** Job execution context key: the kpi_run id of this job run. */
+    public static final String RUN_ID = "kpi.runId";
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeTasklet.class);
+
+    private final KpiService kpiService;
+    private final StepProgress progress;
+    private final AppProperties app;
+
+    public ComputeTasklet(KpiService kpiService, StepProgress progress, AppProperties app) {
+        this.kpiService = kpiService;
+        this.progress = progress;
+        this.app = app;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var step = chunkContext.getStepContext().getStepExecution();
+        JobExecution job = step.getJobExecution();
+        RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+        ReportKpis kpis = kpiService.computeForReportDate(run.period().lastDate(), run.asOf(), run.zone(), null, job.getId());
+        TestHooks.pauseIfRequested(NightlyJobConfiguration.COMPUTE, 1, app.dataDir());
+        job.getExecutionContext().putLong(RUN_ID, kpis.runId());
+        contribution.incrementWriteCount(kpis.values().size());
+        progress.advance(step, kpis.values().size());
+        LOG.info("compute: kpi run {} for {} as of {}: {} figures", kpis.runId(), run.period().label(), run.asOf(),
+                kpis.values().size());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,120 @@
+package com.logisticskpi.jobs.run;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import com.logisticskpi.cli.ExitCode;
+import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.output.KpiValuesCsv;
+import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.kpi.store.KpiRunRepository;
+import com.logisticskpi.report.ReportFiles;
+import com.logisticskpi.report.ReportInputProvider;
+import com.logisticskpi.report.ReportWriter;
+
+/**
+ * Writes the run's outputs into its output directory, each file atomically (temporary file in the same directory,
+ * then an atomic move): the workbook and {@code charts/*.png} ({@link ReportWriter} fed by the
+ * {@link ReportInputProvider}, which also writes {@code kpi-values.csv}, {@code orders-outcome.csv} and the exceptions
+ * CSV beside it); should a provider not write the two CSVs, they are written from the compute step's KPI run.
+ * The workbook and chart paths go into the job execution context for the deliver step (also after a restart).
+ */
+@Component
+public class ReportTasklet implements Tasklet {
+
+    public static final String WORKBOOK = "report.workbook";
+    public static final String CHARTS = "report.charts";
+    private static final Logger LOG = LoggerFactory.getLogger(ReportTasklet.class);
+
+    private final ObjectProvider<ReportInputProvider> providers;
+    private final ReportWriter writer;
+    private final KpiService kpiService;
+    private final KpiRunRepository runs;
+    private final StepProgress progress;
+
+    public ReportTasklet(ObjectProvider<ReportInputProvider> providers, ReportWriter writer, KpiService kpiService,
+                         KpiRunRepository runs, StepProgress progress) {
+        this.providers = providers;
+        this.writer = writer;
+        this.kpiService = kpiService;
+        this.runs = runs;
+        this.progress = progress;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        var step = chunkContext.getStepContext().getStepExecution();
+        JobExecution job = step.getJobExecution();
+        RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+        long runId = job.getExecutionContext().getLong(ComputeTasklet.RUN_ID);
+        Path out = run.outDir();
+        Files.createDirectories(out);
+
+        ReportInputProvider provider = providers.getIfAvailable();
+        if (provider == null) {
+            throw new KpiException(ExitCode.FAILED, "no ReportInputProvider bean: the KPI engine is not wired to the report");
+        }
+        var request = new ReportInputProvider.Request(run.period().lastDate(), run.asOf(), run.zone(),
+                run.definition().locale(), out, runId);
+        ReportFiles files = provider.withInput(request, input -> writer.write(input, out));
+        job.getExecutionContext().putString(WORKBOOK, files.workbook().toString());
+        job.getExecutionContext().putString(CHARTS,
+                files.charts().stream().map(Path::toString).collect(Collectors.joining("\n")));
+        // The provider writes kpi-values.csv and orders-outcome.csv beside the workbook (from its engine run with the
+        // same as_of, so the same figures); when it does not, they are written from this run's compute step.
+        List<KpiValue> values = kpiService.values(runId);
+        if (!Files.exists(out.resolve("kpi-values.csv"))) {
+            writeAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values));
+        }
+        long[] orders = {0};
+        if (!Files.exists(out.resolve("orders-outcome.csv"))) {
+            writeAtomically(out.resolve("orders-outcome.csv"),
+                    tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null));
+        }
+        progress.advance(step, values.size() + orders[0]);
+        contribution.incrementWriteCount(1 + files.charts().size());
+        LOG.info("report: {} with {} charts, kpi-values.csv, orders-outcome.csv in {}", files.workbook().getFileName(),
+                files.charts().size(), out);
+        return RepeatStatus.FINISHED;
+    }
+
+    interface Writing {
+        void to(Path tmp) throws IOException;
+    }
+
+    /** Writes via a temporary file in the target's directory and moves it into place atomically. */
+    static void writeAtomically(Path target, Writing writing) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            writing.to(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + target.getParent() + " cannot replace files atomically", e);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+}

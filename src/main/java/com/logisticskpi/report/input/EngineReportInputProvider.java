@@ -1,0 +1,144 @@
+package com.logisticskpi.report.input;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.logisticskpi.ingest.DataQualityRepository;
+import com.logisticskpi.ingest.FileResult;
+import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.ReportKpis;
+import com.logisticskpi.kpi.chart.XmrChart;
+import com.logisticskpi.kpi.engine.KpiEngineProperties;
+import com.logisticskpi.kpi.output.KpiValuesCsv;
+import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.report.OutputPaths;
+import com.logisticskpi.report.ReportInput;
+import com.logisticskpi.report.ReportInputProvider;
+
+/**
+ * The workbook's input from the KPI engine and the stored exports (docs/report.md, "How the inputs are built").
+ * <ol>
+ * <li>One engine run for the report date ({@link KpiService#computeForReportDate}): the day, ISO week and month of the
+ * date and everything before it the trends need (60 days, 26 weeks, 13 months, the control chart's days), every
+ * period over its full extent, every slice, with the request's as-of and zone. Its figures are the workbook's
+ * values; the targets are the engine's ({@code kpi.engine.targets}); the XmR chart is {@link ReportKpis#controlChart()}.</li>
+ * <li>The delivered orders (histogram) and the exception orders are streamed from the run's stored
+ * {@code order_outcome} rows of the report date's month through database cursors that stay open only inside
+ * {@link #withInput}.</li>
+ * <li>Data quality: the loaded and failed export files whose name carries the report date. Freshness: the newest
+ * stored event not after as-of and the last load of a file dated up to the report date.</li>
+ * <li>After the workbook is written, beside it (each file replaced atomically): {@code kpi-values.csv} (every figure
+ * of the run), {@code orders-outcome.csv} (the run's orders due or delivered in the report month) and
+ * {@code kpi-exceptions_<date>.csv} (every exception order of that month, the full list behind the sheet).</li>
+ * </ol>
+ */
+@Component
+public class EngineReportInputProvider implements ReportInputProvider {
+
+    public static final String KPI_VALUES_CSV = "kpi-values.csv";
+    public static final String ORDERS_OUTCOME_CSV = "orders-outcome.csv";
+
+    private static final Logger log = LoggerFactory.getLogger(EngineReportInputProvider.class);
+
+    private final KpiService kpiService;
+    private final KpiEngineProperties engineProperties;
+    private final DataQualityRepository dataQuality;
+    private final DataFreshnessQuery freshness;
+    private final DataSource dataSource;
+
+    public EngineReportInputProvider(KpiService kpiService, KpiEngineProperties engineProperties,
+                                     DataQualityRepository dataQuality, DataFreshnessQuery freshness, DataSource dataSource) {
+        this.kpiService = kpiService;
+        this.engineProperties = engineProperties;
+        this.dataQuality = dataQuality;
+        this.freshness = freshness;
+        this.dataSource = dataSource;
+    }
+
+    /** {@code kpi-exceptions_<yyyy-MM-dd>.csv}. */
+    public static String exceptionsCsvName(LocalDate date) {
+        return "kpi-exceptions_" + date + ".csv";
+    }
+
+    @Override
+    public <T> T withInput(Request request, Use<T> use) throws IOException {
+        LocalDate date = request.businessDate();
+        ReportKpis kpis = request.kpiRunId() != null ? kpiService.reportOfRun(request.kpiRunId(), date)
+                : kpiService.computeForReportDate(date, request.asOf(), request.zone(), null, null);
+        log.info("report {}: KPI run {} ({} figures, as-of {}, zone {})", date, kpis.runId(), kpis.values().size(),
+                request.asOf(), request.zone());
+        Files.createDirectories(request.outDir());
+        Path outDir = request.outDir().toRealPath();
+        Path exceptionsCsv = OutputPaths.inside(outDir, exceptionsCsvName(date));
+        try (StoredOutcomes stored = new StoredOutcomes(dataSource, kpis.runId(), PeriodType.MONTH.periodOf(date))) {
+            ReportInput input = new ReportInput(date, request.asOf(), request.zone(), request.locale(),
+                    freshness.of(date, request.asOf()), kpis.values(), engineProperties.effectiveTargets(),
+                    controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
+                    dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv);
+            T result = use.apply(input);
+            replace(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
+            replace(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
+                    tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone()));
+            replace(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone()));
+            return result;
+        }
+    }
+
+    /** The XmR points for the workbook; none when the chart has too few baseline days for limits. */
+    static List<ReportInput.ControlPoint> controlPoints(XmrChart.Result chart) {
+        List<ReportInput.ControlPoint> out = new ArrayList<>();
+        if (!chart.hasLimits()) {
+            return out;
+        }
+        for (XmrChart.Point p : chart.points()) {
+            out.add(new ReportInput.ControlPoint(p.date(), p.value(), chart.centre(), chart.ucl(), chart.lcl(), p.rules()));
+        }
+        return out;
+    }
+
+    static List<ReportInput.DataQualityRow> dataQualityRows(List<FileResult> files) {
+        return files.stream().map(f -> new ReportInput.DataQualityRow(f.fileName(), f.kind().label(), f.status(),
+                f.rowsRead(), f.rowsLoaded(), f.rowsSuperseded(), f.rejectsByReason(), f.orphans())).toList();
+    }
+
+    @FunctionalInterface
+    interface FileWrite {
+        void to(Path tmp) throws IOException;
+    }
+
+    /** Writes a temporary file beside the target and moves it over the target atomically (rw-r--r--). */
+    static void replace(Path target, FileWrite write) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            write.to(tmp);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + target.getParent() + " cannot replace files atomically", e);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.logisticskpi.jobs.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed with SIGKILL (child JVM) during ingest, and another during compute, is completed by running the same
+ * command again: the execution the dead process left STARTED is recovered, the run resumes at the killed step with
+ * the first launch's as_of, and its kpi-values.csv and database contents equal those of an uninterrupted run.
+ * The kill lands in the right step through the test hook {@code -Dkpi.test.pause-at=<step>:<call>} (TestHooks).
+ */
+class NightlyCrashTests {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @TempDir
+    static Path tmp;
+
+    static Path source;
+    static String baselineCsv;
+    static List<String> baselineDump;
+
+    @BeforeAll
+    static void uninterruptedRun() throws Exception {
+        source = tmp.resolve("source");
+        NightlyKit.generateInbox(source);
+        Path dir = tmp.resolve("baseline");
+        NightlyKit.Result r = NightlyKit.Child.start(dir, "run", List.of(), Map.of(), command(dir)).await(TIMEOUT);
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        baselineCsv = Files.readString(NightlyKit.outDir(dir.resolve("jobs")).resolve("kpi-values.csv"));
+        baselineDump = NightlyKit.dumpH2(dir.resolve("data"), r.kpiRunId());
+    }
+
+    @Test
+    void killedDuringIngestTheSameCommandCompletesWithTheSameResult() throws Exception {
+        Path dir = tmp.resolve("ingest-crash");
+        String[] cmd = command(dir);
+        NightlyKit.Child child = NightlyKit.Child.start(dir, "killed", List.of("-Dkpi.test.pause-at=ingest:4"), Map.of(), cmd);
+        child.killWhenPaused(dir.resolve("data").resolve("pause-ingest"), TIMEOUT);
+        // three files were loaded, the fourth not yet; the execution is left STARTED
+        assertThat(statusOf(dir)).isEqualTo("STARTED");
+        assertThat(loadedFiles(dir)).isEqualTo(3);
+
+        NightlyKit.Result again = NightlyKit.Child.start(dir, "again", List.of(), Map.of(), cmd).await(TIMEOUT);
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("resumed the run of nightly for 2026-11-22 (as of 2026-11-22T22:00:00Z)",
+                "): COMPLETED");
+        assertThat(again.out()).containsPattern("\\(execution \\d+\\): COMPLETED");
+        assertSameResult(dir, again);
+    }
+
+    @Test
+    void killedDuringComputeTheSameCommandCompletesWithTheSameResult() throws Exception {
+        Path dir = tmp.resolve("compute-crash");
+        String[] cmd = command(dir);
+        NightlyKit.Child child = NightlyKit.Child.start(dir, "killed", List.of("-Dkpi.test.pause-at=compute:1"), Map.of(), cmd);
+        child.killWhenPaused(dir.resolve("data").resolve("pause-compute"), TIMEOUT);
+        assertThat(statusOf(dir)).isEqualTo("STARTED");
+        assertThat(loadedFiles(dir)).isEqualTo(12);
+
+        NightlyKit.Result again = NightlyKit.Child.start(dir, "again", List.of(), Map.of(), cmd).await(TIMEOUT);
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("resumed the run of nightly").containsPattern("\\(execution \\d+\\): COMPLETED");
+        // the ingest step completed before the kill: it is not run again, nothing is loaded twice
+        assertThat(loadedFiles(dir)).isEqualTo(12);
+        assertSameResult(dir, again);
+    }
+
+    private static void assertSameResult(Path dir, NightlyKit.Result again) throws Exception {
+        assertThat(Files.readString(NightlyKit.outDir(dir.resolve("jobs")).resolve("kpi-values.csv"))).isEqualTo(baselineCsv);
+        assertThat(NightlyKit.dumpH2(dir.resolve("data"), again.kpiRunId())).isEqualTo(baselineDump);
+        try (Connection c = DriverManager.getConnection(NightlyKit.h2Url(dir.resolve("data")), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the killed execution, recovered").isEqualTo("FAILED");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("COMPLETED");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    private static String[] command(Path dir) throws IOException {
+        Path inbox = dir.resolve("inbox");
+        if (!Files.exists(inbox)) {
+            Files.createDirectories(inbox);
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, inbox.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path job = NightlyKit.jobFile(dir.resolve("jobs"), "nightly", inbox, null);
+        return new String[] {"run", job.toString(), "--data-dir", dir.resolve("data").toString(), "--date", NightlyKit.DATE,
+                "--as-of", NightlyKit.AS_OF};
+    }
+
+    private static String statusOf(Path dir) throws Exception {
+        try (Connection c = DriverManager.getConnection(NightlyKit.h2Url(dir.resolve("data")), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT STATUS FROM BATCH_JOB_EXECUTION")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static long loadedFiles(Path dir) throws Exception {
+        try (Connection c = DriverManager.getConnection(NightlyKit.h2Url(dir.resolve("data")), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ingest_file WHERE status = 'LOADED'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
