@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Helpers for the ingest tests: fixture files, table dumps, reject files. */
 final class IngestTestKit {
 
-    static final Path EXAMPLE_INBOX = Path.of("/work/shared/spec/example/inbox");
+    static final Path EXAMPLE_INBOX = Path.of("src/test/resources/spec-example/inbox");
 
     /** The stored export tables with their ordering keys. */
     static final Map<String, String> EXPORT_TABLES = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import com.logisticskpi.kpi.engine.KpiRequest;
 
 /**
- * The worked example of /work/shared/spec/example (inbox/*.csv) as fixture rows, translated by hand: times are the
+ * The worked example of ../shared/spec/example (inbox/*.csv) as fixture rows, translated by hand: times are the
  * files' local Asia/Shanghai times (the fixture converts them to UTC: 2026-11-11 18:00 local = 10:00Z), blank
  * damaged/documents_ok = N/Y, 是 = Y, P7 only in its DELIVERED form (the later file wins), R2's empty line_no = 0.
  */

@@ -24,7 +24,7 @@ import com.logisticskpi.testsupport.SpecExample;
 import com.logisticskpi.testsupport.TestDatabases;
 
 /**
- * CONFORMANCE: the engine reproduces /work/shared/spec/example/expected-kpi-values.csv (copied to
+ * CONFORMANCE: the engine reproduces ../shared/spec/example/expected-kpi-values.csv (copied to
  * src/test/resources/spec-example): the same set of rows, equal numerators and denominators, values within 1e-9
  * relative. The inbox rows are inserted by {@link SpecExample} (to be switched to the real ingest by the lead).
  */

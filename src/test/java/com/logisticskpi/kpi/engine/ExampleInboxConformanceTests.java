@@ -20,11 +20,11 @@ import com.logisticskpi.testsupport.KpiCsv;
 import com.logisticskpi.testsupport.TestDatabases;
 
 /**
- * CONFORMANCE through the real pipeline: the spec example's inbox (/work/shared/spec/example/inbox, copied to
+ * CONFORMANCE through the real pipeline: the spec example's inbox (../shared/spec/example/inbox, copied to
  * src/test/resources/spec-example/inbox) loaded by the REAL ingest (file names, snapshot order, date-only promise,
  * 是, blank booleans, UTC and offset times, an empty line_no, a later file superseding P7), then
  * {@code kpi recompute --as-of 2026-11-12T00:00:00+08:00} over the example's week 2026-11-09..2026-11-15, gives
- * /work/shared/spec/example/expected-kpi-values.csv exactly: the same set of rows, equal numerators and
+ * ../shared/spec/example/expected-kpi-values.csv exactly: the same set of rows, equal numerators and
  * denominators, values within 1e-9 relative. (The range must reach 2026-11-14: R2's refund on that day has rows
  * of its own; 2026-11-09..13 alone would lack them.) {@link ExampleConformanceTests} does the same from fixture rows.
  */

@@ -33,7 +33,7 @@ import com.logisticskpi.testsupport.TestDatabases;
 
 /**
  * The engine-backed report input on the spec example (its inbox loaded by the real ingest), worked out by hand from
- * /work/shared/spec/example/README.md: report date 2026-11-12, as-of 2026-11-12T00:00:00+08:00.
+ * ../shared/spec/example/README.md: report date 2026-11-12, as-of 2026-11-12T00:00:00+08:00.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineReportInputProviderTests {
