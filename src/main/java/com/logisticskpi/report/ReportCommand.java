@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.cli.CommonOptions;
 import com.logisticskpi.cli.ExitCode;
 import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.cli.OptionValues;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.report.template.TemplateException;
 
@@ -81,19 +81,11 @@ public class ReportCommand implements Callable<Integer> {
     }
 
     static LocalDate parseDate(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new KpiException(ExitCode.USAGE, "--date '" + s + "' is not a date like 2026-11-12");
-        }
+        return OptionValues.date("--date", s);
     }
 
     static Instant parseInstant(String s) {
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new KpiException(ExitCode.USAGE, "--as-of '" + s + "' is not an instant like 2026-11-12T22:00:00Z");
-        }
+        return OptionValues.instant("--as-of", s);
     }
 
     static Locale parseLocale(String s) {

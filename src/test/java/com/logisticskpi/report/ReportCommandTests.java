@@ -42,7 +42,7 @@ class ReportCommandTests {
     void badArgumentsAreUsageErrorsNamingTheOption() {
         Result r = run("report", "--date", "2026-13-45", "--data-dir", tmp.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("kpi report: --date '2026-13-45' is not a date like 2026-11-12");
+        assertThat(r.err()).contains("kpi report: --date '2026-13-45' is not a date (yyyy-MM-dd)");
         r = run("report", "--date", "2026-11-12", "--locale", "fr", "--data-dir", tmp.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--locale 'fr' is not supported (en, zh-CN)");

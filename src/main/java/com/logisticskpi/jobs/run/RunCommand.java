@@ -1,11 +1,8 @@
 package com.logisticskpi.jobs.run;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,8 +10,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.logisticskpi.cli.CommonOptions;
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.cli.OptionValues;
 import com.logisticskpi.jobs.JobDefinition;
 import com.logisticskpi.jobs.JobDefinitionLoader;
 
@@ -79,24 +75,10 @@ public class RunCommand implements Callable<Integer> {
     }
 
     static LocalDate parseDate(String s) {
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeException e) {
-            throw new KpiException(ExitCode.USAGE, "--date '" + s + "' is not a date (yyyy-MM-dd)");
-        }
+        return OptionValues.date("--date", s);
     }
 
-    /** An ISO instant (…Z) or an offset date-time (…+08:00); truncated to microseconds. */
     static Instant parseInstant(String s) {
-        String t = s.trim();
-        try {
-            return Instant.parse(t).truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeException e) {
-            try {
-                return OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.MICROS);
-            } catch (DateTimeException e2) {
-                throw new KpiException(ExitCode.USAGE, "--as-of '" + s + "' is not an instant (2026-11-23T06:00:00+08:00 or 2026-11-22T22:00:00Z)");
-            }
-        }
+        return OptionValues.instant("--as-of", s);
     }
 }

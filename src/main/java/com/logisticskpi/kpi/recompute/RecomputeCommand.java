@@ -1,10 +1,8 @@
 package com.logisticskpi.kpi.recompute;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +22,7 @@ import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.cli.CommonOptions;
 import com.logisticskpi.cli.ExitCode;
 import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.cli.OptionValues;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.kpi.engine.SliceFilter;
 
@@ -125,24 +124,11 @@ public class RecomputeCommand implements Callable<Integer> {
     }
 
     private static LocalDate date(String option, String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeException e) {
-            throw new KpiException(ExitCode.USAGE, option + " '" + text + "' is not a date (yyyy-MM-dd)");
-        }
+        return OptionValues.date(option, text);
     }
 
     /** An ISO instant (…Z) or an offset date-time (…+08:00); truncated to microseconds. */
     static Instant instant(String text) {
-        String t = text.trim();
-        try {
-            return Instant.parse(t).truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeException e) {
-            try {
-                return OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.MICROS);
-            } catch (DateTimeException e2) {
-                throw new KpiException(ExitCode.USAGE, "--as-of '" + text + "' is not an instant (2026-11-12T00:00:00Z or 2026-11-12T00:00:00+08:00)");
-            }
-        }
+        return OptionValues.instant("--as-of", text);
     }
 }
