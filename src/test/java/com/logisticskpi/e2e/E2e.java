@@ -2,11 +2,8 @@ package com.logisticskpi.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -27,7 +24,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.cli.CommonOptions;
-import com.logisticskpi.cli.KpiCli;
 import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.ingest.IngestSummary;
 import com.logisticskpi.testsupport.TestDatabases;
@@ -47,19 +43,8 @@ final class E2e {
 
     /** Runs {@code kpi ...} in this JVM, capturing stdout and stderr. */
     static Cli kpi(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = KpiCli.run(args);
-            return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        com.logisticskpi.testsupport.CliRun.Result r = com.logisticskpi.testsupport.CliRun.run(args);
+        return new Cli(r.code(), r.out(), r.err());
     }
 
     /** The common options of an H2 data dir, as command-line arguments. */

@@ -2,10 +2,7 @@ package com.logisticskpi.jobs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,19 +82,8 @@ public final class NightlyKit {
 
     /** Runs {@code kpi <args>} in this JVM, capturing stdout and stderr. */
     public static synchronized Result inProcess(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int rc = KpiCli.run(args);
-            return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        com.logisticskpi.testsupport.CliRun.Result r = com.logisticskpi.testsupport.CliRun.run(args);
+        return new Result(r.code(), r.out(), r.err());
     }
 
     /** A child JVM running {@code com.logisticskpi.cli.KpiCli <args>} with this test's class path. */

@@ -2,8 +2,6 @@ package com.logisticskpi.kpi.recompute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.logisticskpi.cli.AppContext;
-import com.logisticskpi.cli.KpiCli;
 import com.logisticskpi.kpi.engine.ExampleConformanceTestsAccess;
 import com.logisticskpi.testsupport.ExportRows;
 import com.logisticskpi.testsupport.KpiCsv;
@@ -37,19 +34,8 @@ class RecomputeCommandTests {
     }
 
     private Run kpi(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = KpiCli.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        com.logisticskpi.testsupport.CliRun.Result r = com.logisticskpi.testsupport.CliRun.run(args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test
