@@ -64,21 +64,34 @@ public final class OutputPaths {
         }
     }
 
+    /** Fills a temporary file (given its path) that then replaces the target. */
+    @FunctionalInterface
+    public interface FileContent {
+        void writeTo(Path tmp) throws IOException;
+    }
+
     /**
      * Writes {@code target} atomically: a temporary file in the same directory, flushed and synced, then moved over
      * the target with ATOMIC_MOVE. On any failure the temporary file is removed and the previous target stays.
      */
     public static void writeAtomically(Path target, Content content) throws IOException {
+        replaceAtomically(target, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                 var buffered = new java.io.BufferedOutputStream(out, 1 << 16)) {
+                content.writeTo(buffered);
+                buffered.flush();
+            }
+        });
+    }
+
+    /** The same for content written by path (CSV writers that open the file themselves). */
+    public static void replaceAtomically(Path target, FileContent content) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp);
-                 var channelOut = new java.io.BufferedOutputStream(out, 1 << 16)) {
-                content.writeTo(channelOut);
-                channelOut.flush();
-            }
+            content.writeTo(tmp);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -1,10 +1,8 @@
 package com.logisticskpi.jobs.run;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,6 +23,7 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
 import com.logisticskpi.kpi.store.KpiRunRepository;
+import com.logisticskpi.report.OutputPaths;
 import com.logisticskpi.report.ReportFiles;
 import com.logisticskpi.report.ReportInputProvider;
 import com.logisticskpi.report.ReportWriter;
@@ -81,11 +80,11 @@ public class ReportTasklet implements Tasklet {
         // same as_of, so the same figures); when it does not, they are written from this run's compute step.
         List<KpiValue> values = kpiService.values(runId);
         if (!Files.exists(out.resolve("kpi-values.csv"))) {
-            writeAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values));
+            OutputPaths.replaceAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values));
         }
         long[] orders = {0};
         if (!Files.exists(out.resolve("orders-outcome.csv"))) {
-            writeAtomically(out.resolve("orders-outcome.csv"),
+            OutputPaths.replaceAtomically(out.resolve("orders-outcome.csv"),
                     tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null));
         }
         progress.advance(step, values.size() + orders[0]);
@@ -93,28 +92,5 @@ public class ReportTasklet implements Tasklet {
         LOG.info("report: {} with {} charts, kpi-values.csv, orders-outcome.csv in {}", files.workbook().getFileName(),
                 files.charts().size(), out);
         return RepeatStatus.FINISHED;
-    }
-
-    interface Writing {
-        void to(Path tmp) throws IOException;
-    }
-
-    /** Writes via a temporary file in the target's directory and moves it into place atomically. */
-    static void writeAtomically(Path target, Writing writing) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            writing.to(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + target.getParent() + " cannot replace files atomically", e);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
     }
 }

@@ -1,11 +1,8 @@
 package com.logisticskpi.report.input;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,10 +87,10 @@ public class EngineReportInputProvider implements ReportInputProvider {
                     controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
                     dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv);
             T result = use.apply(input);
-            replace(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
-            replace(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
+            OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
+            OutputPaths.replaceAtomically(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
                     tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone()));
-            replace(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone()));
+            OutputPaths.replaceAtomically(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone()));
             return result;
         }
     }
@@ -113,32 +110,5 @@ public class EngineReportInputProvider implements ReportInputProvider {
     static List<ReportInput.DataQualityRow> dataQualityRows(List<FileResult> files) {
         return files.stream().map(f -> new ReportInput.DataQualityRow(f.fileName(), f.kind().label(), f.status(),
                 f.rowsRead(), f.rowsLoaded(), f.rowsSuperseded(), f.rejectsByReason(), f.orphans())).toList();
-    }
-
-    @FunctionalInterface
-    interface FileWrite {
-        void to(Path tmp) throws IOException;
-    }
-
-    /** Writes a temporary file beside the target and moves it over the target atomically (rw-r--r--). */
-    static void replace(Path target, FileWrite write) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            write.to(tmp);
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + target.getParent() + " cannot replace files atomically", e);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
     }
 }
