@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 public class Retention {
 
     /** Default name globs; {@code kpi.jobs.retention-patterns} replaces them. */
-    public static final List<String> DEFAULT_PATTERNS = List.of("kpi-*.xlsx", "kpi-values*.csv", "*-kpi-values.csv",
-            "rejects-*.csv", "*-rejects.csv", "*.rejects.csv");
+    public static final List<String> DEFAULT_PATTERNS = List.of("kpi-*.xlsx", "kpi-values*.csv", "kpi-exceptions_*.csv",
+            "orders-outcome*.csv", "*.png", "*.csv.csv");
 
     static final int MAX_DEPTH = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
