@@ -36,7 +36,7 @@ class RetentionTests {
         Path outside = base.resolve("outside");
         Path oldReport = file(out, "kpi-nightly-2026-08-01.xlsx", 100);
         Path oldValues = file(out.resolve("2026-08-01"), "kpi-values.csv", 100);      // one level down
-        Path oldRejects = file(rejects, "orders_20260801-rejects.csv", 91);
+        Path oldRejects = file(rejects, "orders_20260801.csv.csv", 91);              // reject file of orders_20260801.csv
         Path edge = file(out, "kpi-nightly-2026-08-24.xlsx", 90);                     // exactly 90 days: kept
         Path newReport = file(out, "kpi-nightly-2026-11-22.xlsx", 1);
         Path foreign = file(out, "budget.xlsx", 400);                                   // not ours: kept
@@ -50,7 +50,7 @@ class RetentionTests {
 
         Path real = base.toRealPath();                        // purge reports the real paths it deleted
         assertThat(r.deleted()).containsExactlyInAnyOrder(real.resolve("out/kpi-nightly-2026-08-01.xlsx"),
-                real.resolve("out/2026-08-01/kpi-values.csv"), real.resolve("rejects/orders_20260801-rejects.csv"));
+                real.resolve("out/2026-08-01/kpi-values.csv"), real.resolve("rejects/orders_20260801.csv.csv"));
         assertThat(r.bytes()).isEqualTo(30);                                            // 3 files x 10 bytes
         assertThat(r.failures()).isEmpty();
         assertThat(oldReport).doesNotExist();
