@@ -189,9 +189,9 @@ final class FileLoader {
         long staged = t.time("count staged", () -> jdbc.queryForObject(sql.countStaged, Long.class, fileId));
         long winners = t.time("count winners", () -> jdbc.queryForObject(sql.countWinners, Long.class, fileId));
         if (kind == ExportKind.SURVEYS) {
-            t.time("delete replaced answers", () -> (long) jdbc.update(MergeSql.DELETE_REPLACED_ANSWERS, fileId, sourceOrder, fileId));
+            t.time("delete replaced answers", () -> (long) jdbc.update(MergeSql.DELETE_REPLACED_ANSWERS, sourceOrder, fileId));
         }
-        long replaced = t.time("delete replaced", () -> (long) jdbc.update(sql.deleteReplaced, sourceOrder, fileId, fileId));
+        long replaced = t.time("delete replaced", () -> (long) jdbc.update(sql.deleteReplaced, sourceOrder, fileId));
         long inserted = t.time("insert winners", () -> (long) jdbc.update(sql.insertWinners, fileId));
         if (kind == ExportKind.SURVEYS) {
             t.time("insert answers", () -> (long) jdbc.update(MergeSql.INSERT_ANSWERS, fileId));
