@@ -42,9 +42,34 @@ public enum PeriodType {
     public String periodOf(LocalDate date) {
         return switch (this) {
             case DAY -> date.toString();
-            case WEEK -> String.format("%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> String.format("%04d-%02d", date.getYear(), date.getMonthValue());
+            case WEEK -> label(date.get(IsoFields.WEEK_BASED_YEAR), "-W", date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH -> label(date.getYear(), "-", date.getMonthValue());
         };
+    }
+
+    /**
+     * {@code String.format("%04d<sep>%02d", year, n)} without the formatter (it is called for every order and
+     * period): years 0..9999 are zero-padded by hand, any other year goes through String.format as before.
+     */
+    private static String label(int year, String separator, int n) {
+        if (year < 0 || year > 9999) {
+            return String.format("%04d%s%02d", year, separator, n);
+        }
+        StringBuilder b = new StringBuilder(10);
+        if (year < 1000) {
+            b.append('0');
+            if (year < 100) {
+                b.append('0');
+                if (year < 10) {
+                    b.append('0');
+                }
+            }
+        }
+        b.append(year).append(separator);
+        if (n < 10) {
+            b.append('0');
+        }
+        return b.append(n).toString();
     }
 
     public static PeriodType fromLabel(String label) {

@@ -31,6 +31,13 @@ class FieldParserTests {
             "2026-11-09T16:00:00+08:00,     2026-11-09T08:00:00Z",
             "2026-11-09T16:00:00+0800,      2026-11-09T08:00:00Z",
             "2026-11-09 16:00:00.25-05:00,  2026-11-09T21:00:00.250Z",
+            // each fraction length scales to nanoseconds: .000001 = 1 µs, .0000009 = 900 ns (truncated away)
+            "2026-11-11T18:00:00.000001,    2026-11-11T10:00:00.000001Z",
+            "2026-11-11T18:00:00.0000009,   2026-11-11T10:00:00Z",
+            "2026-11-11T18:00:00.0100,      2026-11-11T10:00:00.010Z",
+            // leap day; last second of a day; year 0000 is a valid ISO year
+            "2028-02-29 23:59:59Z,          2028-02-29T23:59:59Z",
+            "0000-01-01T00:00:00Z,          0000-01-01T00:00:00Z",
     })
     void timestampForms(String text, String expected) throws Exception {
         assertThat(shanghai.timestamp("t", text)).isEqualTo(Instant.parse(expected));
@@ -57,7 +64,10 @@ class FieldParserTests {
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-11", "2026-11-11 18:00", "2026/11/11 18:00:00", "2026-11-11  18:00:00",
             "2026-13-11 18:00:00", "2026-02-30 18:00:00", "2026-11-11 24:00:00", "2026-11-11 18:00:00+8",
-            "2026-11-11 18:00:00 +08:00", "11/11/2026 18:00:00", "2026-11-11 18:00:00."})
+            "2026-11-11 18:00:00 +08:00", "11/11/2026 18:00:00", "2026-11-11 18:00:00.",
+            "2026-00-11 18:00:00", "2026-11-00 18:00:00", "2027-02-29 18:00:00", "2026-04-31 18:00:00",
+            "2026-11-11 18:60:00", "2026-11-11 18:00:60", "2026-11-11 18:00:00.1234567890",
+            "２０２６-11-11 18:00:00", "2026-11-11 18:00:00+19:00"})
     void badTimestampsAreRejected(String text) {
         assertThatThrownBy(() -> shanghai.timestamp("order_time", text))
                 .isInstanceOfSatisfying(RowRejectedException.class, e -> {
