@@ -37,8 +37,7 @@ public final class CycleSheet {
         int row = t.getRow();
         int col = t.getCol();
         int headerRow = row;
-        ctx.header(s, row++, col, List.of(m.get("col.kpi"), ctx.periodLabel(PeriodType.DAY), ctx.periodLabel(PeriodType.WEEK),
-                ctx.periodLabel(PeriodType.MONTH)));
+        ctx.periodHeader(s, row++, col);
         for (String kpi : STATS) {
             ctx.text(s, row, col, m.kpiName(kpi), "text");
             int c = col + 1;

@@ -28,8 +28,7 @@ public final class ReturnsSheet {
         int row = t.getRow();
         int col = t.getCol();
         s.createFreezePane(0, row + 1);
-        ctx.header(s, row++, col, List.of(m.get("col.kpi"), ctx.periodLabel(PeriodType.DAY), ctx.periodLabel(PeriodType.WEEK),
-                ctx.periodLabel(PeriodType.MONTH), m.get("col.target")));
+        ctx.periodHeader(s, row++, col, "col.target");
         for (String kpi : HEAD) {
             ctx.text(s, row, col, m.kpiName(kpi), "text");
             int c = col + 1;

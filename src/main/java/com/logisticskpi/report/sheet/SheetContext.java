@@ -146,6 +146,16 @@ public final class SheetContext {
         return instant == null ? messages.get("value.none") : local(instant).format(MINUTES);
     }
 
+    /** The header of a KPI-by-period table: KPI, the day, week and month labels, then any extra columns. */
+    public void periodHeader(Sheet s, int row, int col, String... extra) {
+        List<String> labels = new java.util.ArrayList<>(List.of(messages.get("col.kpi"),
+                periodLabel(PeriodType.DAY), periodLabel(PeriodType.WEEK), periodLabel(PeriodType.MONTH)));
+        for (String e : extra) {
+            labels.add(messages.get(e));
+        }
+        header(s, row, col, labels);
+    }
+
     /** One header row. */
     public void header(Sheet s, int row, int col, List<String> labels) {
         for (int i = 0; i < labels.size(); i++) {
