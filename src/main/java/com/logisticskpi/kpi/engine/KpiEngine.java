@@ -56,49 +56,180 @@ public class KpiEngine {
         this.clock = clock;
     }
 
+    /**
+     * One complete run in this process: {@link #prepare}, {@link #buildOutcomes} of every order, {@link #finish}.
+     * A failure marks the run FAILED and is rethrown.
+     */
     public KpiRunResult run(KpiRequest request, Long jobExecutionId) {
+        long runId = prepare(request, jobExecutionId);
+        try {
+            buildOutcomes(runId, request, OrderKeyRange.ALL);
+            return finish(runId, request);
+        } catch (RuntimeException e) {
+            fail(runId);
+            throw e;
+        }
+    }
+
+    /**
+     * Phase 1: stores the kpi_run row (RUNNING), assigns the ABC segments of as_of and selects the candidate
+     * orders, in one transaction. Returns the run id the other phases take.
+     */
+    public long prepare(KpiRequest req, Long jobExecutionId) {
         try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
             work.setAutoCommit(true);
             stream.setAutoCommit(true);
-            long runId = RunTables.insertRun(work, request, jobExecutionId, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            long runId = RunTables.insertRun(work, req, jobExecutionId,
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
             try {
-                return compute(work, stream, runId, request);
+                long t0 = System.nanoTime();
+                work.setAutoCommit(false);
+                long customers = SegmentAssigner.assign(work, stream, runId, req.asOf(), req.zone(), properties.batchSize());
+                int candidates = CandidateSelector.select(work, runId, wideStart(req), wideEnd(req));
+                work.commit();
+                work.setAutoCommit(true);
+                log.info("kpi run {}: {} customers with revenue, {} candidate orders ({} ms)", runId, customers,
+                        candidates, (System.nanoTime() - t0) / 1_000_000);
+                return runId;
             } catch (SQLException | RuntimeException e) {
                 safeRollback(work);
                 RunTables.markFailed(work, runId);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("KPI run " + request.from() + ".." + request.to() + " failed: " + e.getMessage(), e);
+            throw failure(req, e);
         }
     }
 
-    private KpiRunResult compute(Connection work, Connection stream, long runId, KpiRequest req) throws SQLException {
+    /**
+     * The candidate orders of a prepared run split into at most {@code parts} order-key ranges of about equal size
+     * (fewer when there are fewer candidates); together they cover every order exactly once.
+     */
+    public List<OrderKeyRange> partition(long runId, int parts) {
+        if (parts <= 1) {
+            return List.of(OrderKeyRange.ALL);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long count;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kpi_candidate WHERE run_id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            List<String> bounds = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT order_id FROM kpi_candidate WHERE run_id = ? ORDER BY order_id LIMIT 1 OFFSET ?")) {
+                for (int k = 1; k < parts; k++) {
+                    long offset = count * k / parts;
+                    if (offset <= 0 || offset >= count) {
+                        continue;
+                    }
+                    ps.setLong(1, runId);
+                    ps.setLong(2, offset);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && (bounds.isEmpty() || !bounds.get(bounds.size() - 1).equals(rs.getString(1)))) {
+                            bounds.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            List<OrderKeyRange> ranges = new ArrayList<>();
+            String from = null;
+            for (String b : bounds) {
+                ranges.add(new OrderKeyRange(from, b));
+                from = b;
+            }
+            ranges.add(new OrderKeyRange(from, null));
+            return ranges;
+        } catch (SQLException e) {
+            throw new IllegalStateException("KPI run " + runId + ": cannot partition the candidates: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Phase 2: builds the outcomes (order_outcome, kpi_return) of the run's candidates in {@code range}, in one
+     * transaction. Idempotent: outcomes of the range left by an earlier attempt are deleted first, so a partition
+     * can be run again after a crash. Returns the number of outcomes written.
+     */
+    public long buildOutcomes(long runId, KpiRequest req, OrderKeyRange range) {
+        try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
+            stream.setAutoCommit(true);
+            work.setAutoCommit(false);
+            try {
+                long t0 = System.nanoTime();
+                for (String table : new String[] {"order_outcome", "kpi_return"}) {
+                    try (PreparedStatement ps = work.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?"
+                            + range.condition("order_id"))) {
+                        ps.setLong(1, runId);
+                        range.bind(ps, 2);
+                        ps.executeUpdate();
+                    }
+                }
+                OutcomeBuilder builder = new OutcomeBuilder(req.zone(), req.asOf(), properties.damageWindowMicros(),
+                        properties.cycleTargetMicros());
+                long orders = OutcomeStage.run(stream, work, runId, range, builder, req.zone(), properties.batchSize());
+                work.commit();
+                log.info("kpi run {}: {} order outcomes built for orders {} ({} ms)", runId, orders, range,
+                        (System.nanoTime() - t0) / 1_000_000);
+                return orders;
+            } catch (SQLException | RuntimeException e) {
+                safeRollback(work);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(req, e);
+        }
+    }
+
+    /**
+     * Phase 3 (after every range's outcomes are built): computes every figure per period and slice, stores kpi_value,
+     * marks the run COMPLETED and purges the details of old runs.
+     */
+    public KpiRunResult finish(long runId, KpiRequest req) {
+        try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
+            stream.setAutoCommit(true);
+            work.setAutoCommit(false);
+            try {
+                return finish(work, stream, runId, req);
+            } catch (SQLException | RuntimeException e) {
+                safeRollback(work);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(req, e);
+        }
+    }
+
+    /** Marks a run FAILED (best effort; used when a phase of it failed). */
+    public void fail(long runId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            RunTables.markFailed(c, runId);
+        } catch (SQLException ignored) {
+            // best effort
+        }
+    }
+
+    private KpiRunResult finish(Connection work, Connection stream, long runId, KpiRequest req) throws SQLException {
         int batch = properties.batchSize();
         Instant start = req.firstDate().atStartOfDay(req.zone()).toInstant();
         Instant end = req.endDate().atStartOfDay(req.zone()).toInstant();
-        Instant wideStart = req.firstDate().minusDays(1).atStartOfDay(req.zone()).toInstant();
-        Instant wideEnd = req.endDate().plusDays(1).atStartOfDay(req.zone()).toInstant();
-
-        long t0 = System.nanoTime();
-        work.setAutoCommit(false);
-        long customers = SegmentAssigner.assign(work, stream, runId, req.asOf(), req.zone(), batch);
-        int candidates = CandidateSelector.select(work, runId, wideStart, wideEnd);
-        work.commit();
-        long t1 = System.nanoTime();
-        log.info("kpi run {}: {} customers with revenue, {} candidate orders ({} ms)", runId, customers, candidates,
-                (t1 - t0) / 1_000_000);
-
-        OutcomeBuilder builder = new OutcomeBuilder(req.zone(), req.asOf(), properties.damageWindowMicros(),
-                properties.cycleTargetMicros());
-        long orders = OutcomeStage.run(stream, work, runId, builder, req.zone(), batch);
+        long t2 = System.nanoTime();
         try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
             ps.setLong(1, runId);
             ps.executeUpdate();
         }
+        long orders;
+        try (PreparedStatement ps = work.prepareStatement("SELECT COUNT(*) FROM order_outcome WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                orders = rs.getLong(1);
+            }
+        }
         work.commit();
-        long t2 = System.nanoTime();
-        log.info("kpi run {}: {} order outcomes built ({} ms)", runId, orders, (t2 - t1) / 1_000_000);
 
         ValueSink sink = new ValueSink(req);
         new OrderCohorts(work, stream, runId, req.filter(), sink).computeAll();
@@ -116,6 +247,18 @@ public class KpiEngine {
         work.setAutoCommit(true);
         log.info("kpi run {}: {} orders, {} figures", runId, orders, values.size());
         return new KpiRunResult(runId, req, orders, List.copyOf(values));
+    }
+
+    private static Instant wideStart(KpiRequest req) {
+        return req.firstDate().minusDays(1).atStartOfDay(req.zone()).toInstant();
+    }
+
+    private static Instant wideEnd(KpiRequest req) {
+        return req.endDate().plusDays(1).atStartOfDay(req.zone()).toInstant();
+    }
+
+    private static IllegalStateException failure(KpiRequest request, SQLException e) {
+        return new IllegalStateException("KPI run " + request.from() + ".." + request.to() + " failed: " + e.getMessage(), e);
     }
 
     private static void safeRollback(Connection c) {

@@ -26,17 +26,17 @@ final class OutcomeStage {
                    ol.region AS b, ol.channel AS ch, sg.segment AS seg, ol.promised_date_only AS f1, ol.promised_date_only AS f2
               FROM kpi_candidate c JOIN order_line ol ON ol.order_id = c.order_id
               LEFT JOIN kpi_segment sg ON sg.run_id = c.run_id AND sg.customer_id = ol.customer_id
-             WHERE c.run_id = ?
+             WHERE c.run_id = ?%1$s
             UNION ALL
             SELECT c.order_id, 2, s.line_no, s.quantity, s.ship_time, s.delivered_time, s.sku, s.status, s.carrier,
                    s.warehouse_id, s.shipment_id, NULL, NULL, s.damaged, s.documents_ok
               FROM kpi_candidate c JOIN shipment_line s ON s.order_id = c.order_id
-             WHERE c.run_id = ?
+             WHERE c.run_id = ?%1$s
             UNION ALL
             SELECT c.order_id, 3, r.line_no, r.quantity, r.requested_time, r.refunded_time, r.sku, r.reason_code, r.return_id,
                    NULL, NULL, NULL, NULL, NULL, NULL
               FROM kpi_candidate c JOIN return_line r ON r.order_id = c.order_id
-             WHERE c.run_id = ?
+             WHERE c.run_id = ?%1$s
             ORDER BY 1, 2
             """;
 
@@ -58,15 +58,17 @@ final class OutcomeStage {
     }
 
     /** Returns the number of outcomes written. */
-    static long run(Connection stream, Connection work, long runId, OutcomeBuilder builder, ZoneId zone,
-                    int batchSize) throws SQLException {
+    static long run(Connection stream, Connection work, long runId, OrderKeyRange range, OutcomeBuilder builder,
+                    ZoneId zone, int batchSize) throws SQLException {
         long written = 0;
-        try (PreparedStatement ps = Jdbc.streaming(stream, STREAM_SQL);
+        try (PreparedStatement ps = Jdbc.streaming(stream, STREAM_SQL.formatted(range.condition("c.order_id")));
              PreparedStatement insO = work.prepareStatement(INSERT_OUTCOME);
              PreparedStatement insR = work.prepareStatement(INSERT_RETURN)) {
-            ps.setLong(1, runId);
-            ps.setLong(2, runId);
-            ps.setLong(3, runId);
+            int p = 1;
+            for (int branch = 0; branch < 3; branch++) {
+                ps.setLong(p++, runId);
+                p = range.bind(ps, p);
+            }
             Batch outcomes = new Batch(insO, batchSize);
             Batch returns = new Batch(insR, batchSize);
             OrderRows current = null;
