@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 com.logisticskpi.jobs.run.RunCommand.class,
                 com.logisticskpi.jobs.run.RestartCommand.class,
                 com.logisticskpi.jobs.run.ScheduleCommand.class,
+                com.logisticskpi.partition.WorkerCommand.class,
         })
 public class KpiCli implements Runnable {
 

@@ -42,13 +42,37 @@ public class KpiService {
     }
 
     /**
+     * The last phase of a partitioned run (after {@code KpiEngine.prepare} and the outcomes of every order-key range):
+     * every figure from the stored outcomes, the run COMPLETED. Idempotent: a run already completed (the process died
+     * after finishing it, before its job step was recorded) is read back instead of computed again.
+     */
+    public KpiRunResult finish(long runId, KpiRequest request) {
+        var stored = repository.run(runId);
+        if (stored.isPresent() && "COMPLETED".equals(stored.get().status())) {
+            return new KpiRunResult(runId, request, stored.get().orderCount(), repository.values(runId));
+        }
+        return engine.finish(runId, request);
+    }
+
+    /** {@link #finish} of a run prepared for the report of {@code reportDate} ({@link #reportRequest}). */
+    public ReportKpis finishForReportDate(long runId, KpiRequest request, LocalDate reportDate) {
+        KpiRunResult run = finish(runId, request);
+        return new ReportKpis(run.runId(), reportDate, run.values(), properties);
+    }
+
+    /** The request of a run covering everything the report of {@code reportDate} shows (see computeForReportDate). */
+    public KpiRequest reportRequest(LocalDate reportDate, Instant asOf, ZoneId zone, SliceFilter filter) {
+        return new KpiRequest(reportFrom(reportDate), reportDate, asOf, zone, filter);
+    }
+
+    /**
      * One run covering everything the report of {@code reportDate} shows: from the first day of the 13th month back
      * (which also covers 26 weeks, 60 days and the control chart's days) to the report date; every period over its
      * full extent.
      */
     public ReportKpis computeForReportDate(LocalDate reportDate, Instant asOf, ZoneId zone, SliceFilter filter,
                                            Long jobExecutionId) {
-        KpiRunResult run = engine.run(new KpiRequest(reportFrom(reportDate), reportDate, asOf, zone, filter), jobExecutionId);
+        KpiRunResult run = engine.run(reportRequest(reportDate, asOf, zone, filter), jobExecutionId);
         return new ReportKpis(run.runId(), reportDate, run.values(), properties);
     }
 

@@ -12,11 +12,13 @@ import org.springframework.stereotype.Component;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.kpi.KpiService;
 import com.logisticskpi.kpi.ReportKpis;
+import com.logisticskpi.partition.KpiRunContext;
 
 /**
- * Computes every KPI the run's report needs ({@link KpiService#computeForReportDate}: the period's last date, as of
- * the run's fixed {@code as_of}) and stores the KPI run id in the job execution context ({@link #RUN_ID}). A restart
- * of this step computes a new KPI run from the same stored exports and the same as_of, so the same figures.
+ * The last of the three compute steps (computePrepare, the partitioned computeOutcomes, this one): every KPI of the
+ * kpi run prepared for the run's report ({@link KpiService#finishForReportDate}: the period's last date, as of the
+ * run's fixed {@code as_of}) and the KPI run id in the job execution context ({@link #RUN_ID}). A restart of this step
+ * finishes the same kpi run (or reads it back when it was already completed), so the same figures.
  */
 @Component
 public class ComputeTasklet implements Tasklet {
@@ -40,7 +42,9 @@ public class ComputeTasklet implements Tasklet {
         var step = chunkContext.getStepContext().getStepExecution();
         JobExecution job = step.getJobExecution();
         RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
-        ReportKpis kpis = kpiService.computeForReportDate(run.period().lastDate(), run.asOf(), run.zone(), null, job.getId());
+        var jobContext = job.getExecutionContext();
+        ReportKpis kpis = kpiService.finishForReportDate(KpiRunContext.runId(jobContext), KpiRunContext.request(jobContext),
+                run.period().lastDate());
         TestHooks.pauseIfRequested(NightlyJobConfiguration.COMPUTE, 1, app.dataDir());
         job.getExecutionContext().putLong(RUN_ID, kpis.runId());
         contribution.incrementWriteCount(kpis.values().size());

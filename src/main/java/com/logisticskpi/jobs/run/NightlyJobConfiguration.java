@@ -9,9 +9,13 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.partition.PartitionedCompute;
+
 /**
  * The scheduled report job ({@code ./kpi run jobs/nightly.yml}; weekly and monthly use the same job with their
- * period): ingest -> compute -> report -> deliver -> archive, one Spring Batch job whose identifying parameters are
+ * period): ingest -> compute (computePrepare, computeOutcomes partitioned by order-key range, compute) -> report ->
+ * deliver -> archive, one Spring Batch job whose identifying parameters are
  * the job name and the business date (see {@link RunParameters}). Every step is a tasklet step; a step that completed
  * is not run again when a failed execution is restarted, so a restart continues at the failed step.
  *
@@ -25,6 +29,9 @@ public class NightlyJobConfiguration {
     /** The Spring Batch job name (BATCH_JOB_INSTANCE.JOB_NAME); the job file's name is the {@code job} parameter. */
     public static final String JOB_NAME = "scheduledReport";
     public static final String INGEST = "ingest";
+    public static final String COMPUTE_PREPARE = "computePrepare";
+    public static final String COMPUTE_OUTCOMES = "computeOutcomes";
+    /** The figures step (the last of the three compute steps). */
     public static final String COMPUTE = "compute";
     public static final String REPORT = "report";
     public static final String DELIVER = "deliver";
@@ -32,11 +39,13 @@ public class NightlyJobConfiguration {
 
     @Bean(name = JOB_NAME)
     public Job scheduledReportJob(JobRepository jobRepository, RunLogListener runLog, Step nightlyIngestStep,
-                                  Step nightlyComputeStep, Step nightlyReportStep, Step nightlyDeliverStep,
+                                  Step nightlyComputePrepareStep, Step nightlyComputeOutcomesStep, Step nightlyComputeStep, Step nightlyReportStep, Step nightlyDeliverStep,
                                   Step nightlyArchiveStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runLog)
                 .start(nightlyIngestStep)
+                .next(nightlyComputePrepareStep)
+                .next(nightlyComputeOutcomesStep)
                 .next(nightlyComputeStep)
                 .next(nightlyReportStep)
                 .next(nightlyDeliverStep)
@@ -47,6 +56,21 @@ public class NightlyJobConfiguration {
     @Bean
     public Step nightlyIngestStep(JobRepository jobRepository, RunIngestTasklet tasklet, StepProgress progress) {
         return step(INGEST, jobRepository, tasklet, progress);
+    }
+
+    /** The kpi run of the report: the period's last date back to the 13th month, as of the run's fixed as_of. */
+    @Bean
+    public Step nightlyComputePrepareStep(PartitionedCompute compute, KpiService kpiService, StepProgress progress) {
+        return compute.prepareStep(COMPUTE_PREPARE, job -> {
+            RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+            return kpiService.reportRequest(run.period().lastDate(), run.asOf(), run.zone(), null);
+        }, progress);
+    }
+
+    /** The order outcomes, partitioned by order-key range (local threads or remote workers: kpi.partitioning). */
+    @Bean
+    public Step nightlyComputeOutcomesStep(PartitionedCompute compute, StepProgress progress) {
+        return compute.outcomesStep(COMPUTE_OUTCOMES, progress);
     }
 
     @Bean

@@ -9,9 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.logisticskpi.partition.PartitionedCompute;
+
 /**
- * The Spring Batch job {@code recompute}: one tasklet step that runs the KPI engine for [from, to] as of as_of and
- * writes kpi-values.csv and orders-outcome.csv. Identifying parameters: from, to, as_of, slice, zone (no
+ * The Spring Batch job {@code recompute}: the KPI engine for [from, to] as of as_of in three steps (recomputePrepare:
+ * segments and candidates; recomputeOutcomes: the order outcomes partitioned by order-key range on local threads or
+ * remote workers, see kpi.partitioning; recomputeKpis: every figure) and kpi-values.csv and orders-outcome.csv. Identifying parameters: from, to, as_of, slice, zone (no
  * incrementer: the same request twice is the same job instance).
  */
 @Configuration
@@ -20,8 +23,20 @@ public class RecomputeJobConfig {
     public static final String JOB_NAME = "recompute";
 
     @Bean
-    public Job recomputeJob(JobRepository jobRepository, Step recomputeStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(recomputeStep).build();
+    public Job recomputeJob(JobRepository jobRepository, Step recomputePrepareStep, Step recomputeOutcomesStep,
+                            Step recomputeStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(recomputePrepareStep).next(recomputeOutcomesStep)
+                .next(recomputeStep).build();
+    }
+
+    @Bean
+    public Step recomputePrepareStep(PartitionedCompute compute) {
+        return compute.prepareStep("recomputePrepare", job -> RecomputeTasklet.request(job.getJobParameters()));
+    }
+
+    @Bean
+    public Step recomputeOutcomesStep(PartitionedCompute compute) {
+        return compute.outcomesStep("recomputeOutcomes");
     }
 
     @Bean

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -21,8 +21,12 @@ import com.logisticskpi.kpi.engine.SliceFilter;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
 import com.logisticskpi.kpi.store.KpiRunRepository;
+import com.logisticskpi.partition.KpiRunContext;
 
-/** Runs the engine with the job's parameters and writes both CSVs; puts run id and counts in the job's context. */
+/**
+ * Finishes the kpi run the job prepared (every figure, from the outcomes its partitions built) and writes both CSVs;
+ * puts run id and counts in the job's context.
+ */
 @Component
 public class RecomputeTasklet implements Tasklet {
 
@@ -45,16 +49,20 @@ public class RecomputeTasklet implements Tasklet {
         this.repository = repository;
     }
 
+    /** The engine request of the job's parameters. */
+    public static KpiRequest request(JobParameters p) {
+        String slice = p.getString(P_SLICE);
+        return new KpiRequest(LocalDate.parse(p.getString(P_FROM)), LocalDate.parse(p.getString(P_TO)),
+                Instant.parse(p.getString(P_AS_OF)), ZoneId.of(p.getString(P_ZONE)), SliceFilter.parse(slice));
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        Map<String, Object> p = chunkContext.getStepContext().getJobParameters();
-        ZoneId zone = ZoneId.of(String.valueOf(p.get(P_ZONE)));
-        KpiRequest request = new KpiRequest(LocalDate.parse(String.valueOf(p.get(P_FROM))),
-                LocalDate.parse(String.valueOf(p.get(P_TO))), Instant.parse(String.valueOf(p.get(P_AS_OF))), zone,
-                SliceFilter.parse((String) p.get(P_SLICE)));
-        Path out = Path.of(String.valueOf(p.get(P_OUT)));
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        KpiRunResult run = service.compute(request, job.getId());
+        KpiRequest request = KpiRunContext.request(job.getExecutionContext());
+        ZoneId zone = request.zone();
+        Path out = Path.of(job.getJobParameters().getString(P_OUT));
+        KpiRunResult run = service.finish(KpiRunContext.runId(job.getExecutionContext()), request);
         KpiValuesCsv.write(out.resolve("kpi-values.csv"), run.values());
         long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter());
         ExecutionContext ctx = job.getExecutionContext();
