@@ -11,8 +11,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,12 +30,11 @@ import com.logisticskpi.cli.KpiException;
  * queue {@code kpi.partitioning.queue}; {@code ./kpi worker} processes take them one at a time, execute the partition
  * against the shared MySQL/MariaDB job repository and record the outcome there; the manager polls the job repository
  * until every partition has finished or {@code kpi.partitioning.timeout} has passed. Without the setting none of this
- * exists: RabbitMQ's auto-configuration is imported only here, so a default run never connects to a broker.
+ * exists: RabbitMQ's auto-configuration is excluded ({@link RabbitOnlyWhenRemote}), so a default run never connects to a broker.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kpi.partitioning.mode", havingValue = "remote")
 @EnableIntegration
-@ImportAutoConfiguration(RabbitAutoConfiguration.class)
 public class RemotePartitioningConfiguration {
 
     static final String REQUESTS_CHANNEL = "kpiPartitionRequests";

@@ -156,6 +156,9 @@ public class KpiEngine {
     public long buildOutcomes(long runId, KpiRequest req, OrderKeyRange range) {
         try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
             stream.setAutoCommit(true);
+            // Ranges are built in parallel (partitioned steps): READ COMMITTED keeps InnoDB from taking gap locks in
+            // the range DELETE, which would deadlock with the neighbouring range's inserts (H2 locks rows only).
+            work.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             work.setAutoCommit(false);
             try {
                 long t0 = System.nanoTime();
