@@ -47,9 +47,14 @@ class LostPartitionsHandler extends MessageChannelPartitionHandler {
             for (StepExecution p : partitions) {
                 StepExecution current = jobRepository.getStepExecution(p.getId());
                 if (current != null && current.getStatus().isRunning()) {
-                    String by = current.getExecutionContext().containsKey(KpiRunContext.WORKER)
-                            ? " (started by worker " + current.getExecutionContext().getString(KpiRunContext.WORKER) + ")"
-                            : " (no worker took it)";
+                    String by;
+                    if (current.getExecutionContext().containsKey(KpiRunContext.WORKER)) {
+                        by = " (started by worker " + current.getExecutionContext().getString(KpiRunContext.WORKER) + ")";
+                    } else if (current.getStatus() == BatchStatus.STARTING) {
+                        by = " (no worker took it)";
+                    } else {
+                        by = " (started by a worker)";
+                    }
                     current.setStatus(BatchStatus.FAILED);
                     current.setExitStatus(ExitStatus.FAILED.addExitDescription("no result within kpi.partitioning.timeout "
                             + timeout + by));
@@ -62,7 +67,7 @@ class LostPartitionsHandler extends MessageChannelPartitionHandler {
                     lost.size(), timeout, lost);
             throw new IllegalStateException(lost.size() + " partition(s) did not finish within kpi.partitioning.timeout "
                     + timeout + " (worker dead or none running?): " + String.join(", ", lost)
-                    + "; they are marked FAILED, restart the job to run them again", e);
+                    + "; they are marked FAILED, restart the job to run them again");
         }
     }
 }

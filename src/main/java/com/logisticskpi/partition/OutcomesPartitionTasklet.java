@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -32,11 +33,13 @@ public class OutcomesPartitionTasklet implements Tasklet {
 
     private final KpiEngine engine;
     private final AppProperties app;
+    private final JobRepository jobRepository;
     private final AtomicInteger calls = new AtomicInteger();
 
-    public OutcomesPartitionTasklet(KpiEngine engine, AppProperties app) {
+    public OutcomesPartitionTasklet(KpiEngine engine, AppProperties app, JobRepository jobRepository) {
         this.engine = engine;
         this.app = app;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -48,6 +51,7 @@ public class OutcomesPartitionTasklet implements Tasklet {
         OrderKeyRange range = KpiRunContext.range(ctx);
         String worker = KpiRunContext.workerId();
         ctx.putString(KpiRunContext.WORKER, worker);
+        jobRepository.updateExecutionContext(step);     // recorded before the work: a lost partition names its worker
         TestHooks.pauseIfRequested(HOOK, calls.incrementAndGet(), app.dataDir());
         long orders = engine.buildOutcomes(runId, request, range);
         contribution.incrementWriteCount(orders);

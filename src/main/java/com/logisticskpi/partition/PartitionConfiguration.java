@@ -27,7 +27,7 @@ public class PartitionConfiguration {
     @Bean(name = OUTCOMES_WORKER_STEP)
     public Step kpiOutcomesWorkerStep(JobRepository jobRepository, KpiEngine engine, AppProperties app) {
         return new StepBuilder(OUTCOMES_WORKER_STEP, jobRepository)
-                .tasklet(new OutcomesPartitionTasklet(engine, app), new ResourcelessTransactionManager())
+                .tasklet(new OutcomesPartitionTasklet(engine, app, jobRepository), new ResourcelessTransactionManager())
                 .build();
     }
 
