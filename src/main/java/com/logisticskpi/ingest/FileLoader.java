@@ -43,6 +43,7 @@ final class FileLoader {
     private final IngestProperties properties;
     private final SurveyProperties survey;
     private final Path rejectsDir;
+    private final MergeLocks mergeLocks;
 
     FileLoader(DataSource dataSource, PlatformTransactionManager transactionManager, IngestProperties properties,
                SurveyProperties survey, Path rejectsDir) {
@@ -54,6 +55,7 @@ final class FileLoader {
         this.properties = properties;
         this.survey = survey;
         this.rejectsDir = rejectsDir;
+        this.mergeLocks = new MergeLocks(dataSource);
     }
 
     /** Counters of one load. */
@@ -106,11 +108,12 @@ final class FileLoader {
                         percent(limit), file.fileName()));
             }
             long t2 = System.nanoTime();
-            newTransaction.executeWithoutResult(tx -> {
+            // files are loaded in parallel (partitioned ingest): merges of one kind take turns, see MergeLocks
+            mergeLocks.run(file.kind(), () -> newTransaction.executeWithoutResult(tx -> {
                 merge(file.kind(), file.sourceOrder(), fileId, counts);
                 store.finish(fileId, FileStatus.LOADED, counts.read, counts.loaded, counts.superseded,
                         counts.rejected, counts.orphans, counts.info, Instant.now(), counts.rejectsByReason);
-            });
+            }));
             // the staging rows go in their own transaction: keeps the merge transaction small (they are private to
             // this file id, so a crash before this point leaves only garbage that no query reads)
             deleteStaging(file.kind(), fileId);

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.logisticskpi.config.AppProperties;
+import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.kpi.engine.KpiEngine;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -23,6 +24,15 @@ public class PartitionConfiguration {
 
     /** Bean and step name of the worker step building one order-key range's outcomes. */
     public static final String OUTCOMES_WORKER_STEP = "kpiOutcomes";
+    /** Bean and step name of the worker step loading one inbox file. */
+    public static final String INGEST_WORKER_STEP = "ingestFile";
+
+    @Bean(name = INGEST_WORKER_STEP)
+    public Step ingestFileWorkerStep(JobRepository jobRepository, IngestService service, AppProperties app) {
+        return new StepBuilder(INGEST_WORKER_STEP, jobRepository)
+                .tasklet(new IngestFileTasklet(service, app, jobRepository), new ResourcelessTransactionManager())
+                .build();
+    }
 
     @Bean(name = OUTCOMES_WORKER_STEP)
     public Step kpiOutcomesWorkerStep(JobRepository jobRepository, KpiEngine engine, AppProperties app) {

@@ -11,10 +11,11 @@ import org.springframework.context.annotation.Configuration;
 
 import com.logisticskpi.kpi.KpiService;
 import com.logisticskpi.partition.PartitionedCompute;
+import com.logisticskpi.partition.PartitionedIngest;
 
 /**
  * The scheduled report job ({@code ./kpi run jobs/nightly.yml}; weekly and monthly use the same job with their
- * period): ingest -> compute (computePrepare, computeOutcomes partitioned by order-key range, compute) -> report ->
+ * period): ingest (partitioned by file) -> compute (computePrepare, computeOutcomes partitioned by order-key range, compute) -> report ->
  * deliver -> archive, one Spring Batch job whose identifying parameters are
  * the job name and the business date (see {@link RunParameters}). Every step is a tasklet step; a step that completed
  * is not run again when a failed execution is restarted, so a restart continues at the failed step.
@@ -53,9 +54,10 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
+    /** One partition per inbox file: the orders files, then the others (local threads or remote workers). */
     @Bean
-    public Step nightlyIngestStep(JobRepository jobRepository, RunIngestTasklet tasklet, StepProgress progress) {
-        return step(INGEST, jobRepository, tasklet, progress);
+    public Step nightlyIngestStep(PartitionedIngest ingest, StepProgress progress) {
+        return ingest.ingestStep(INGEST, progress);
     }
 
     /** The kpi run of the report: the period's last date back to the 13th month, as of the run's fixed as_of. */

@@ -50,7 +50,10 @@ class NightlyCrashTests {
     void killedDuringIngestTheSameCommandCompletesWithTheSameResult() throws Exception {
         Path dir = tmp.resolve("ingest-crash");
         String[] cmd = command(dir);
-        NightlyKit.Child child = NightlyKit.Child.start(dir, "killed", List.of("-Dkpi.test.pause-at=ingest:4"), Map.of(), cmd);
+        // one ingest thread: the pause then holds the whole ingest, so exactly three files are loaded at the kill (with
+        // more threads the others go on loading while one pauses); the resumed run uses the default threads
+        NightlyKit.Child child = NightlyKit.Child.start(dir, "killed",
+                List.of("-Dkpi.test.pause-at=ingest:4", "-Dkpi.partitioning.threads=1"), Map.of(), cmd);
         child.killWhenPaused(dir.resolve("data").resolve("pause-ingest"), TIMEOUT);
         // three files were loaded, the fourth not yet; the execution is left STARTED
         assertThat(statusOf(dir)).isEqualTo("STARTED");

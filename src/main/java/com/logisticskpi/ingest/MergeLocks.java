@@ -1,0 +1,90 @@
+package com.logisticskpi.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+/**
+ * Serializes the merges of one export kind (files of different kinds, and the reading and staging of every file, run
+ * in parallel). Two merges of the same kind must not overlap: each replaces stored rows by natural key after reading
+ * which rows win ("the latest file wins"), so overlapping merges could both keep a row. Within this process a fair lock
+ * per kind; on MySQL/MariaDB also the named lock {@code GET_LOCK('kpi:merge:<kind>')} held on its own connection
+ * around the whole merge transaction (released after the commit), so remote workers on other hosts serialize too.
+ * The embedded H2 database is used by one process only, so the process lock is enough there. A named lock rather
+ * than a locked table row: a row lock wait is cut off by the lock timeout (10 s on H2, 50 s on InnoDB), while
+ * waiting for a long merge of the same kind is normal.
+ */
+final class MergeLocks {
+
+    /** How long a merge waits for the named lock of its kind (seconds). */
+    static final int NAMED_LOCK_WAIT_SECONDS = 3600;
+
+    private final DataSource dataSource;
+    private final Map<ExportKind, ReentrantLock> local = new EnumMap<>(ExportKind.class);
+    private volatile Boolean mysql;
+
+    MergeLocks(DataSource dataSource) {
+        this.dataSource = dataSource;
+        for (ExportKind k : ExportKind.values()) {
+            local.put(k, new ReentrantLock(true));
+        }
+    }
+
+    /** Runs {@code merge} (which commits its own transaction) while no other merge of {@code kind} runs. */
+    void run(ExportKind kind, Runnable merge) {
+        ReentrantLock lock = local.get(kind);
+        lock.lock();
+        try {
+            if (!isMysql()) {
+                merge.run();
+                return;
+            }
+            String name = "kpi:merge:" + kind.label();
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+                    ps.setString(1, name);
+                    ps.setInt(2, NAMED_LOCK_WAIT_SECONDS);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next() || rs.getInt(1) != 1) {
+                            throw new IngestException("could not take the merge lock " + name + " within "
+                                    + NAMED_LOCK_WAIT_SECONDS + " s");
+                        }
+                    }
+                }
+                try {
+                    merge.run();
+                } finally {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                        ps.setString(1, name);
+                        ps.executeQuery().close();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IngestException("merge lock " + name + ": " + e.getMessage(), e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isMysql() {
+        Boolean m = mysql;
+        if (m == null) {
+            try (Connection c = dataSource.getConnection()) {
+                String url = c.getMetaData().getURL();
+                m = url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
+            } catch (SQLException e) {
+                throw new IngestException("cannot reach the database: " + e.getMessage(), e);
+            }
+            mysql = m;
+        }
+        return m;
+    }
+}
