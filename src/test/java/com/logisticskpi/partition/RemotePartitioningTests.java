@@ -42,8 +42,9 @@ import com.logisticskpi.testsupport.TestDatabases;
 class RemotePartitioningTests {
 
     static final Duration TIMEOUT = Duration.ofMinutes(3);
-    /** The manager's partition timeout in these tests: long enough for a loaded machine, short enough for the test. */
-    static final String PARTITION_TIMEOUT = "25s";
+    /** The manager's partition timeout: generous for the normal run, short for the run that loses a worker. */
+    static final String PARTITION_TIMEOUT = "90s";
+    static final String SHORT_PARTITION_TIMEOUT = "12s";
 
     @TempDir
     static Path tmp;
@@ -54,6 +55,7 @@ class RemotePartitioningTests {
     static String queue;
     static String database;
     static Path remoteConfig;
+    static Path shortTimeoutConfig;
     static final List<NightlyKit.Child> children = new ArrayList<>();
     static NightlyKit.Child worker1;
     static NightlyKit.Child worker2;
@@ -72,6 +74,14 @@ class RemotePartitioningTests {
                     timeout: %s
                     poll-interval: 300ms
                 """.formatted(queue, PARTITION_TIMEOUT));
+        shortTimeoutConfig = config(tmp.resolve("remote-short.yml"), database, """
+                  partitioning:
+                    mode: remote
+                    queue: %s
+                    partitions: 4
+                    timeout: %s
+                    poll-interval: 300ms
+                """.formatted(queue, SHORT_PARTITION_TIMEOUT));
         // the workers start (slowly: two JVMs) while this JVM computes the single-process baseline
         worker1 = worker("worker1", List.of());
         worker2 = worker("worker2", List.of());
@@ -108,23 +118,6 @@ class RemotePartitioningTests {
     }
 
     @Test
-    @Order(0)
-    void localThreadsOnMariaDbGiveTheSameResultAsOneThread() throws Exception {
-        Path dir = tmp.resolve("local");
-        Path cfg = config(dir.resolve("local.yml"), TestDatabases.freshMysqlDatabase(), """
-                  partitioning:
-                    threads: 2
-                    partitions: 5
-                """);
-        NightlyKit.Result r = NightlyKit.inProcess(command(dir, "--profile", "mysql", "--config", cfg.toString()));
-        assertThat(r.exitCode()).as(r.all()).isZero();
-        assertSameResult(out(dir));
-        Path log = Files.list(dir.resolve("data").resolve("logs")).filter(p -> p.getFileName().toString().startsWith("nightly"))
-                .findFirst().orElseThrow();
-        assertThat(Files.readString(log)).contains("outcomes in 5 partitions on 2 local threads");
-    }
-
-    @Test
     @Order(1)
     void aManagerAndTwoWorkersGiveTheSameResultAsOneProcess() throws Exception {
         Path dir = tmp.resolve("remote");
@@ -134,8 +127,11 @@ class RemotePartitioningTests {
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertSameResult(out(dir));
 
-        // all four partitions ran on the workers, and each worker ran at least one
+        // all four outcome partitions ran on the workers, and each worker ran at least one; so did the 12 files
         assertThat(partitions("COMPLETED")).isEqualTo(4);
+        assertThat(ingestPartitions("COMPLETED")).isEqualTo(12);
+        String logs = Files.readString(workerLog("worker1")) + Files.readString(workerLog("worker2"));
+        assertThat(logs.split(" LOADED \\(", -1)).as("files loaded by the workers").hasSize(12 + 1);
         assertThat(Files.readString(workerLog("worker1"))).contains("outcomes built by " + worker1.process.pid() + "@");
         assertThat(Files.readString(workerLog("worker2"))).contains("outcomes built by " + worker2.process.pid() + "@");
         assertThat(Files.exists(dir.resolve("data").resolve("logs").resolve("kpi.log"))
@@ -146,16 +142,14 @@ class RemotePartitioningTests {
     @Test
     @Order(2)
     void aWorkerKilledMidPartitionFailsTheRunAndTheResumedRunCompletesWithTheSameResult() throws Exception {
-        // worker1 stops cleanly on SIGTERM
+        // worker1 stops cleanly on SIGTERM; worker3 pauses in its first partition, worker2 takes the others
         worker1.process.destroy();
-        assertThat(worker1.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("worker1 stopped on SIGTERM").isTrue();
-        assertThat(Files.readString(worker1.stdout)).contains("listening on queue " + queue);
-        // worker3 pauses in its first partition; worker2 takes the others
         NightlyKit.Child worker3 = worker("worker3", List.of("-Dkpi.test.pause-at=outcomes:1"));
+        assertThat(worker1.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("worker1 stopped on SIGTERM").isTrue();
         awaitListening(worker3);
 
         Path dir = tmp.resolve("remote");                 // the same job and date again: --rerun
-        String[] cmd = command(dir, "--profile", "mysql", "--config", remoteConfig.toString(), "--rerun");
+        String[] cmd = command(dir, "--profile", "mysql", "--config", shortTimeoutConfig.toString(), "--rerun");
         NightlyKit.Child manager = NightlyKit.Child.start(dir, "manager-killed", List.of(), Map.of(), cmd);
         worker3.killWhenPaused(tmp.resolve("worker3").resolve("pause-outcomes"), TIMEOUT);
         NightlyKit.Result failed = manager.await(TIMEOUT);
@@ -200,10 +194,18 @@ class RemotePartitioningTests {
     }
 
     private static long partitions(String status) throws Exception {
+        return count("kpiOutcomes:%", status);
+    }
+
+    private static long ingestPartitions(String status) throws Exception {
+        return count("ingestFile:%", status);
+    }
+
+    private static long count(String stepNames, String status) throws Exception {
         try (Connection c = DriverManager.getConnection(TestDatabases.mysqlServerUrl() + "/" + database,
                 TestDatabases.mysqlUser(), TestDatabases.mysqlPassword());
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'kpiOutcomes:%'"
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE '" + stepNames + "'"
                      + " AND STATUS = '" + status + "'")) {
             rs.next();
             return rs.getLong(1);
