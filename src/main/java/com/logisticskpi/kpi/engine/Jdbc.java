@@ -81,4 +81,9 @@ public final class Jdbc {
         ps.setFetchSize(product.contains("mysql") || product.contains("mariadb") ? Integer.MIN_VALUE : 1000);
         return ps;
     }
+
+    /** Executes a query made by {@link #streaming}. */
+    public static ResultSet lazy(PreparedStatement ps) throws SQLException {
+        return ps.executeQuery();
+    }
 }

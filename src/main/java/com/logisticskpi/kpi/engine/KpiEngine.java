@@ -24,7 +24,7 @@ import com.logisticskpi.kpi.KpiValue;
  * <ol>
  * <li>assigns the ABC segments of as_of (SQL revenue sums, ranking streamed),</li>
  * <li>selects the candidate orders of the run's periods (set-based SQL into kpi_candidate),</li>
- * <li>streams their lines, shipment and return rows sorted by order and builds each order's outcome in Java,
+ * <li>reads their lines, shipment and return rows chunk by chunk of candidates and builds each order's outcome in Java,
  * writing order_outcome and kpi_return,</li>
  * <li>computes every figure per period and slice (SQL GROUP BY for counts; ordered streams for exact
  * percentiles, means and standard deviations; one pass over the surveys), and</li>
