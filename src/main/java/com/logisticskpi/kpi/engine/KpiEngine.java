@@ -120,7 +120,7 @@ public class KpiEngine {
             }
             List<String> bounds = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT order_id FROM kpi_candidate WHERE run_id = ? ORDER BY order_id LIMIT 1 OFFSET ?")) {
+                    "SELECT order_id FROM kpi_candidate WHERE run_id = ? ORDER BY run_id, order_id LIMIT 1 OFFSET ?")) {
                 for (int k = 1; k < parts; k++) {
                     long offset = count * k / parts;
                     if (offset <= 0 || offset >= count) {
@@ -188,7 +188,8 @@ public class KpiEngine {
      * marks the run COMPLETED and purges the details of old runs.
      */
     public KpiRunResult finish(long runId, KpiRequest req) {
-        try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
+        try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection();
+             Jdbc.LazyReads lazy = Jdbc.lazyReads(stream)) {
             stream.setAutoCommit(true);
             work.setAutoCommit(false);
             try {

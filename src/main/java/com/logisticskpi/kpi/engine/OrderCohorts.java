@@ -106,7 +106,7 @@ final class OrderCohorts {
         String[] sv = new String[slices.length];
         try (PreparedStatement ps = Jdbc.streaming(stream, sql)) {
             bind(ps);
-            try (ResultSet rs = Jdbc.lazy(ps)) {
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String dueDay = rs.getString(1);
                     String delDay = rs.getString(2);
@@ -173,7 +173,7 @@ final class OrderCohorts {
         DayCounts refundDays = new DayCounts(1);
         try (PreparedStatement ps = Jdbc.streaming(stream, sql)) {
             bind(ps);
-            try (ResultSet rs = Jdbc.lazy(ps)) {
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String reqDay = rs.getString(1);
                     String refDay = rs.getString(2);
@@ -295,7 +295,7 @@ final class OrderCohorts {
         PeriodType[] types = PeriodType.values();
         try (PreparedStatement st = Jdbc.streaming(stream, sql)) {
             bind(st);
-            try (ResultSet rs = Jdbc.lazy(st)) {
+            try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String[] labels = labels(rs.getString(1));
                     long x = rs.getLong(7);

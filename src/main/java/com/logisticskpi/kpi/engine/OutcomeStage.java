@@ -29,7 +29,7 @@ final class OutcomeStage {
     static final int CHUNK = 1000;
 
     private static final String CHUNK_SQL = """
-            SELECT order_id FROM kpi_candidate WHERE run_id = ?%1$s%2$s ORDER BY order_id LIMIT %3$d
+            SELECT order_id FROM kpi_candidate WHERE run_id = ?%1$s%2$s ORDER BY run_id, order_id LIMIT %3$d
             """;
 
     /** The candidates in [first, last] are exactly the chunk (consecutive keys of kpi_candidate's primary key). */
