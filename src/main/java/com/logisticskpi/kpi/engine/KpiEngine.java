@@ -26,7 +26,7 @@ import com.logisticskpi.kpi.KpiValue;
  * <li>selects the candidate orders of the run's periods (set-based SQL into kpi_candidate),</li>
  * <li>reads their lines, shipment and return rows chunk by chunk of candidates and builds each order's outcome in Java,
  * writing order_outcome and kpi_return,</li>
- * <li>computes every figure per period and slice (SQL GROUP BY for counts; ordered streams for exact
+ * <li>computes every figure per period and slice (one pass over the outcomes for the counts; ordered streams for exact
  * percentiles, means and standard deviations; one pass over the surveys), and</li>
  * <li>stores kpi_run and kpi_value.</li>
  * </ol>

@@ -16,8 +16,9 @@ import com.logisticskpi.kpi.PeriodType;
 /**
  * Delivery, cycle and return figures from a run's order_outcome and kpi_return rows (kpis.md sections 2-4).
  * <ul>
- * <li>Counts and sums: one set-based SQL {@code GROUP BY local day, slice value} per cohort and slice; a week's or
- * a month's counts are the sums of its days' counts (cohorts are sets of orders, so they add up exactly).</li>
+ * <li>Counts and sums: one pass over the run's order_outcome rows and one over its kpi_return rows, each row added
+ * in Java to its (local day, slice value) cell of every slice; a week's or a month's counts are the sums of its days'
+ * counts (cohorts are sets of orders, so they add up exactly).</li>
  * <li>Means, standard deviations and exact percentiles: ONE stream per measure with every value in ascending order
  * ({@code ORDER BY value}); each value is offered to the accumulator of every (period, slice value) it belongs to.
  * The values of any group are a sub-sequence of a sorted sequence, hence sorted themselves, and the group sizes are

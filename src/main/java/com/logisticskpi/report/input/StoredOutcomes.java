@@ -93,6 +93,7 @@ final class StoredOutcomes implements AutoCloseable {
     private final class Cursor implements Iterator<OrderOutcome> {
         private final Predicate<OrderOutcome> keep;
         private Connection connection;
+        private Jdbc.LazyReads lazy;
         private PreparedStatement statement;
         private ResultSet rows;
         private OrderOutcome next;
@@ -102,6 +103,7 @@ final class StoredOutcomes implements AutoCloseable {
             this.keep = keep;
             try {
                 connection = dataSource.getConnection();
+                lazy = Jdbc.lazyReads(connection);
                 statement = Jdbc.streaming(connection, sql);
                 statement.setLong(1, runId);
                 for (int i = 0; i < params.length; i++) {
@@ -150,7 +152,7 @@ final class StoredOutcomes implements AutoCloseable {
             }
             done = true;
             SQLException failure = null;
-            for (AutoCloseable r : new AutoCloseable[] {rows, statement, connection}) {
+            for (AutoCloseable r : new AutoCloseable[] {rows, statement, lazy, connection}) {
                 if (r != null) {
                     try {
                         r.close();
