@@ -81,4 +81,31 @@ public final class Jdbc {
         ps.setFetchSize(product.contains("mysql") || product.contains("mariadb") ? Integer.MIN_VALUE : 1000);
         return ps;
     }
+
+    /**
+     * Switches an H2 connection to lazy query execution until {@link LazyReads#close()}: a query whose order an index
+     * gives (or that needs no order) then hands its rows over as the scan finds them instead of first copying the
+     * whole result into a temporary result (spilled to a temporary file above H2's in-memory row limit). Only for a
+     * connection that reads; nothing on MySQL/MariaDB (fetch size MIN_VALUE streams there already).
+     */
+    public static LazyReads lazyReads(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (!product.contains("h2")) {
+            return () -> { };
+        }
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        return () -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        };
+    }
+
+    /** Restores the connection's default (eager) query execution. */
+    public interface LazyReads extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
 }

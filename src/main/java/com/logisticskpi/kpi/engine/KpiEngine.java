@@ -24,9 +24,9 @@ import com.logisticskpi.kpi.KpiValue;
  * <ol>
  * <li>assigns the ABC segments of as_of (SQL revenue sums, ranking streamed),</li>
  * <li>selects the candidate orders of the run's periods (set-based SQL into kpi_candidate),</li>
- * <li>streams their lines, shipment and return rows sorted by order and builds each order's outcome in Java,
+ * <li>reads their lines, shipment and return rows chunk by chunk of candidates and builds each order's outcome in Java,
  * writing order_outcome and kpi_return,</li>
- * <li>computes every figure per period and slice (SQL GROUP BY for counts; ordered streams for exact
+ * <li>computes every figure per period and slice (one pass over the outcomes for the counts; ordered streams for exact
  * percentiles, means and standard deviations; one pass over the surveys), and</li>
  * <li>stores kpi_run and kpi_value.</li>
  * </ol>
@@ -120,7 +120,7 @@ public class KpiEngine {
             }
             List<String> bounds = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT order_id FROM kpi_candidate WHERE run_id = ? ORDER BY order_id LIMIT 1 OFFSET ?")) {
+                    "SELECT order_id FROM kpi_candidate WHERE run_id = ? ORDER BY run_id, order_id LIMIT 1 OFFSET ?")) {
                 for (int k = 1; k < parts; k++) {
                     long offset = count * k / parts;
                     if (offset <= 0 || offset >= count) {
@@ -191,7 +191,8 @@ public class KpiEngine {
      * marks the run COMPLETED and purges the details of old runs.
      */
     public KpiRunResult finish(long runId, KpiRequest req) {
-        try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
+        try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection();
+             Jdbc.LazyReads lazy = Jdbc.lazyReads(stream)) {
             stream.setAutoCommit(true);
             work.setAutoCommit(false);
             try {

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,8 +16,9 @@ import com.logisticskpi.kpi.PeriodType;
 /**
  * Delivery, cycle and return figures from a run's order_outcome and kpi_return rows (kpis.md sections 2-4).
  * <ul>
- * <li>Counts and sums: one set-based SQL {@code GROUP BY local day, slice value} per cohort and slice; a week's or
- * a month's counts are the sums of its days' counts (cohorts are sets of orders, so they add up exactly).</li>
+ * <li>Counts and sums: one pass over the run's order_outcome rows and one over its kpi_return rows, each row added
+ * in Java to its (local day, slice value) cell of every slice; a week's or a month's counts are the sums of its days'
+ * counts (cohorts are sets of orders, so they add up exactly).</li>
  * <li>Means, standard deviations and exact percentiles: ONE stream per measure with every value in ascending order
  * ({@code ORDER BY value}); each value is offered to the accumulator of every (period, slice value) it belongs to.
  * The values of any group are a sub-sequence of a sorted sequence, hence sorted themselves, and the group sizes are
@@ -50,22 +53,8 @@ final class OrderCohorts {
         Map<GroupKey, long[]> delivered = new HashMap<>();
         Map<GroupKey, Map<String, Long>> reasons = new HashMap<>();
         Map<GroupKey, long[]> refunds = new HashMap<>();
-        for (Slice s : Slice.values()) {
-            dayCounts(s, "o.due_day", "order_outcome o", "o.run_id = ?", "",
-                    ", SUM(CASE WHEN o.state = 'DELIVERED' AND o.on_time = TRUE THEN 1 ELSE 0 END)"
-                            + ", SUM(CASE WHEN o.state <> 'PENDING' THEN 1 ELSE 0 END)"
-                            + ", SUM(CASE WHEN o.state = 'PENDING' THEN 1 ELSE 0 END)", 3, due, null);
-            dayCounts(s, "o.del_day", "order_outcome o", "o.run_id = ? AND o.state = 'DELIVERED'", "",
-                    ", COUNT(*), SUM(CASE WHEN o.accurate = TRUE THEN 1 ELSE 0 END)"
-                            + ", SUM(o.accurate_line_count), SUM(o.line_count)"
-                            + ", SUM(CASE WHEN o.damaged = TRUE THEN 1 ELSE 0 END)"
-                            + ", SUM(CASE WHEN o.documents_ok = TRUE THEN 1 ELSE 0 END)"
-                            + ", SUM(CASE WHEN o.perfect = TRUE THEN 1 ELSE 0 END)"
-                            + ", SUM(CASE WHEN o.is_split = TRUE THEN 1 ELSE 0 END)"
-                            + ", SUM(CASE WHEN o.within_target = TRUE THEN 1 ELSE 0 END)", 9, delivered, null);
-            dayCounts(s, "r.req_day", RETURN_JOIN, "r.run_id = ?", ", r.reason_code", ", COUNT(*)", 1, null, reasons);
-            dayCounts(s, "r.ref_day", RETURN_JOIN, "r.run_id = ? AND r.refund_us IS NOT NULL", "", ", COUNT(*)", 1, refunds, null);
-        }
+        orderCounts(due, delivered);
+        returnCounts(reasons, refunds);
         emitCounts(due, delivered, reasons);
         Map<GroupKey, Long> deliveredN = new HashMap<>();
         delivered.forEach((k, c) -> deliveredN.put(k, c[0]));
@@ -77,6 +66,159 @@ final class OrderCohorts {
                 "dispatch_hours", false, 0.9);
         distribution("r.refund_us", "r.ref_day", RETURN_JOIN, "r.run_id = ? AND r.refund_us IS NOT NULL", refundN,
                 "refund_hours", false, 0.9);
+    }
+
+    /** A local day and a slice value: the unit the streamed rows are counted in before days add up to periods. */
+    private record DayCell(String day, String sliceValue) {
+    }
+
+    /** Per slice: day cell -> sums of {@code width} columns. */
+    private static final class DayCounts {
+        private final int width;
+        private final List<Map<DayCell, long[]>> bySlice = new ArrayList<>();
+
+        DayCounts(int width) {
+            this.width = width;
+            for (int i = 0; i < Slice.values().length; i++) {
+                bySlice.add(new HashMap<>());
+            }
+        }
+
+        /** The sums of (day, value of slice s); created on first use. */
+        long[] cell(Slice s, String day, String sliceValue) {
+            return bySlice.get(s.ordinal()).computeIfAbsent(new DayCell(day, sliceValue), x -> new long[width]);
+        }
+    }
+
+    /**
+     * The due and delivered cohorts' counts of every slice in ONE pass over the run's order_outcome rows (no sort,
+     * no GROUP BY): each row adds to its (due day, slice value) and, when delivered, its (delivery day, slice value)
+     * cell of every slice; the days' sums then add up to weeks and months. Same figures as the former
+     * {@code SELECT day, slice, SUM(CASE WHEN flag = TRUE THEN 1 ELSE 0 END) ... GROUP BY day, slice} per slice (a
+     * NULL flag counts as false). Memory: the day cells (days x slice values), never the orders.
+     */
+    private void orderCounts(Map<GroupKey, long[]> due, Map<GroupKey, long[]> delivered) throws SQLException {
+        String sql = "SELECT o.due_day, o.del_day, o.state, o.on_time, o.accurate, o.accurate_line_count, o.line_count,"
+                + " o.damaged, o.documents_ok, o.perfect, o.is_split, o.within_target, " + SLICE_COLUMNS
+                + " FROM order_outcome o WHERE o.run_id = ?" + filterSql();
+        DayCounts dueDays = new DayCounts(3);
+        DayCounts delDays = new DayCounts(9);
+        Slice[] slices = Slice.values();
+        String[] sv = new String[slices.length];
+        try (PreparedStatement ps = Jdbc.streaming(stream, sql)) {
+            bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String dueDay = rs.getString(1);
+                    String delDay = rs.getString(2);
+                    String state = rs.getString(3);
+                    boolean isDelivered = "DELIVERED".equals(state);
+                    boolean onTime = isDelivered && rs.getBoolean(4);
+                    boolean pending = "PENDING".equals(state);
+                    for (Slice s : slices) {
+                        sv[s.ordinal()] = s == Slice.ALL ? Slice.ALL.label() : rs.getString(12 + s.ordinal());
+                    }
+                    for (Slice s : slices) {
+                        long[] d = dueDays.cell(s, dueDay, sv[s.ordinal()]);
+                        if (onTime) {
+                            d[0]++;
+                        }
+                        if (pending) {
+                            d[2]++;
+                        } else {
+                            d[1]++;
+                        }
+                    }
+                    if (isDelivered) {
+                        long accurate = rs.getBoolean(5) ? 1 : 0;
+                        long accurateLines = rs.getLong(6);
+                        long lines = rs.getLong(7);
+                        long damaged = rs.getBoolean(8) ? 1 : 0;
+                        long docs = rs.getBoolean(9) ? 1 : 0;
+                        long perfect = rs.getBoolean(10) ? 1 : 0;
+                        long split = rs.getBoolean(11) ? 1 : 0;
+                        long within = rs.getBoolean(12) ? 1 : 0;
+                        for (Slice s : slices) {
+                            long[] c = delDays.cell(s, delDay, sv[s.ordinal()]);
+                            c[0]++;
+                            c[1] += accurate;
+                            c[2] += accurateLines;
+                            c[3] += lines;
+                            c[4] += damaged;
+                            c[5] += docs;
+                            c[6] += perfect;
+                            c[7] += split;
+                            c[8] += within;
+                        }
+                    }
+                }
+            }
+        }
+        addUp(dueDays, due);
+        addUp(delDays, delivered);
+    }
+
+    /**
+     * Returns by (request day, slice value, reason) and refunded returns by (refund day, slice value) of every slice,
+     * in one pass over the run's kpi_return rows joined to their order's outcome (a return without an outcome counts
+     * nowhere, as with the join before).
+     */
+    private void returnCounts(Map<GroupKey, Map<String, Long>> reasons, Map<GroupKey, long[]> refunds) throws SQLException {
+        String sql = "SELECT r.req_day, r.ref_day, r.reason_code, r.refund_us, " + SLICE_COLUMNS + " FROM " + RETURN_JOIN
+                + " WHERE r.run_id = ?" + filterSql();
+        Slice[] slices = Slice.values();
+        List<Map<DayCell, Map<String, Long>>> reasonDays = new ArrayList<>();
+        for (int i = 0; i < slices.length; i++) {
+            reasonDays.add(new HashMap<>());
+        }
+        DayCounts refundDays = new DayCounts(1);
+        try (PreparedStatement ps = Jdbc.streaming(stream, sql)) {
+            bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String reqDay = rs.getString(1);
+                    String refDay = rs.getString(2);
+                    String reason = rs.getString(3);
+                    rs.getLong(4);
+                    boolean refunded = !rs.wasNull();
+                    for (Slice s : slices) {
+                        String v = s == Slice.ALL ? Slice.ALL.label() : rs.getString(4 + s.ordinal());
+                        reasonDays.get(s.ordinal()).computeIfAbsent(new DayCell(reqDay, v), x -> new TreeMap<>())
+                                .merge(reason, 1L, Long::sum);
+                        if (refunded) {
+                            refundDays.cell(s, refDay, v)[0]++;
+                        }
+                    }
+                }
+            }
+        }
+        for (Slice s : slices) {
+            reasonDays.get(s.ordinal()).forEach((cell, byReason) -> {
+                String[] labels = labels(cell.day());
+                for (PeriodType t : PeriodType.values()) {
+                    Map<String, Long> into = reasons.computeIfAbsent(
+                            new GroupKey(t, labels[t.ordinal()], s, cell.sliceValue()), x -> new TreeMap<>());
+                    byReason.forEach((reason, n) -> into.merge(reason, n, Long::sum));
+                }
+            });
+        }
+        addUp(refundDays, refunds);
+    }
+
+    /** Adds every day cell's sums to the groups of its day, ISO week and month. */
+    private void addUp(DayCounts days, Map<GroupKey, long[]> into) {
+        for (Slice s : Slice.values()) {
+            days.bySlice.get(s.ordinal()).forEach((cell, row) -> {
+                String[] labels = labels(cell.day());
+                for (PeriodType t : PeriodType.values()) {
+                    long[] acc = into.computeIfAbsent(new GroupKey(t, labels[t.ordinal()], s, cell.sliceValue()),
+                            x -> new long[days.width]);
+                    for (int i = 0; i < row.length; i++) {
+                        acc[i] += row[i];
+                    }
+                }
+            });
+        }
     }
 
     private String filterSql() {
@@ -100,44 +242,6 @@ final class OrderCohorts {
             }
             return l;
         });
-    }
-
-    /**
-     * Runs {@code SELECT day[, slice][extraGroup] <sums> ... GROUP BY ...} and adds each row's sums to the groups of its
-     * day, week and month: into {@code sums} (arrays of {@code width}) or, with an extra group column, into
-     * {@code byExtra} (the extra column's value -> count).
-     */
-    private void dayCounts(Slice s, String dayColumn, String from, String where, String extraGroup, String sums, int width,
-                           Map<GroupKey, long[]> into, Map<GroupKey, Map<String, Long>> byExtra) throws SQLException {
-        String sliceCol = s == Slice.ALL ? "" : ", o." + s.column();
-        String group = dayColumn + sliceCol + extraGroup;
-        String sql = "SELECT " + group + sums + " FROM " + from + " WHERE " + where + filterSql() + " GROUP BY " + group;
-        try (PreparedStatement ps = work.prepareStatement(sql)) {
-            bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int c = 2;
-                    String sv = s == Slice.ALL ? Slice.ALL.label() : rs.getString(c++);
-                    String extra = extraGroup.isEmpty() ? null : rs.getString(c++);
-                    long[] row = new long[width];
-                    for (int i = 0; i < width; i++) {
-                        row[i] = rs.getLong(c + i);
-                    }
-                    String[] labels = labels(rs.getString(1));
-                    for (PeriodType t : PeriodType.values()) {
-                        GroupKey k = new GroupKey(t, labels[t.ordinal()], s, sv);
-                        if (byExtra != null) {
-                            byExtra.computeIfAbsent(k, x -> new TreeMap<>()).merge(extra, row[0], Long::sum);
-                        } else {
-                            long[] acc = into.computeIfAbsent(k, x -> new long[width]);
-                            for (int i = 0; i < width; i++) {
-                                acc[i] += row[i];
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     private void emitCounts(Map<GroupKey, long[]> due, Map<GroupKey, long[]> delivered,

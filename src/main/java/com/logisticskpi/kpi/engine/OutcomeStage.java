@@ -8,36 +8,50 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
 
 /**
- * Streams the candidate orders' lines, shipment rows and return rows as ONE result sorted by order id (a
- * UNION ALL, so one connection streams while another writes), builds each order's outcome in Java as soon
- * as its rows are complete, and batch-writes order_outcome and kpi_return. Memory holds one order at a time.
- * The order key of every row is the candidate's order_id, so rows of one order are always adjacent.
+ * Builds the outcomes of the candidate orders chunk by chunk: the next {@value #CHUNK} candidate ids in the database's
+ * order of {@code kpi_candidate}'s primary key, then that chunk's lines, shipment rows and return rows (three small
+ * queries, each an index range scan of kpi_candidate driving primary-key / order_id index look-ups into the export
+ * table, no sort), grouped by order id in Java, each order's outcome built and batch-written to order_outcome and
+ * kpi_return. Memory holds one chunk of orders; the database never materialises or sorts more than one chunk's rows
+ * (the earlier single {@code UNION ALL ... ORDER BY order_id} over all candidates made H2 materialise and sort every
+ * row of the run). Nothing is streamed, so one read connection serves all four queries on H2 and MySQL alike.
  */
 final class OutcomeStage {
 
-    private static final String STREAM_SQL = """
-            SELECT c.order_id AS k, 1 AS kind, ol.line_no AS line_no, ol.quantity AS qty, ol.order_time AS t1,
-                   ol.promised_time AS t2, ol.sku AS sku, ol.status AS st, ol.customer_id AS a, ol.warehouse_id AS wh,
-                   ol.region AS b, ol.channel AS ch, sg.segment AS seg, ol.promised_date_only AS f1, ol.promised_date_only AS f2
+    /** Candidate orders per chunk (their rows are read into memory: a few thousand rows). */
+    static final int CHUNK = 1000;
+
+    private static final String CHUNK_SQL = """
+            SELECT order_id FROM kpi_candidate WHERE run_id = ?%1$s%2$s ORDER BY run_id, order_id LIMIT %3$d
+            """;
+
+    /** The candidates in [first, last] are exactly the chunk (consecutive keys of kpi_candidate's primary key). */
+    private static final String LINES_SQL = """
+            SELECT c.order_id, ol.line_no, ol.quantity, ol.order_time, ol.promised_time, ol.sku, ol.status, ol.customer_id,
+                   ol.warehouse_id, ol.region, ol.channel, sg.segment, ol.promised_date_only
               FROM kpi_candidate c JOIN order_line ol ON ol.order_id = c.order_id
               LEFT JOIN kpi_segment sg ON sg.run_id = c.run_id AND sg.customer_id = ol.customer_id
-             WHERE c.run_id = ?%1$s
-            UNION ALL
-            SELECT c.order_id, 2, s.line_no, s.quantity, s.ship_time, s.delivered_time, s.sku, s.status, s.carrier,
-                   s.warehouse_id, s.shipment_id, NULL, NULL, s.damaged, s.documents_ok
+             WHERE c.run_id = ? AND c.order_id >= ? AND c.order_id <= ?
+            """;
+
+    private static final String SHIPMENTS_SQL = """
+            SELECT c.order_id, s.line_no, s.quantity, s.ship_time, s.delivered_time, s.sku, s.status, s.carrier,
+                   s.warehouse_id, s.shipment_id, s.damaged, s.documents_ok
               FROM kpi_candidate c JOIN shipment_line s ON s.order_id = c.order_id
-             WHERE c.run_id = ?%1$s
-            UNION ALL
-            SELECT c.order_id, 3, r.line_no, r.quantity, r.requested_time, r.refunded_time, r.sku, r.reason_code, r.return_id,
-                   NULL, NULL, NULL, NULL, NULL, NULL
+             WHERE c.run_id = ? AND c.order_id >= ? AND c.order_id <= ?
+            """;
+
+    private static final String RETURNS_SQL = """
+            SELECT c.order_id, r.line_no, r.requested_time, r.refunded_time, r.reason_code, r.return_id
               FROM kpi_candidate c JOIN return_line r ON r.order_id = c.order_id
-             WHERE c.run_id = ?%1$s
-            ORDER BY 1, 2
+             WHERE c.run_id = ? AND c.order_id >= ? AND c.order_id <= ?
             """;
 
     static final String INSERT_OUTCOME = """
@@ -58,51 +72,102 @@ final class OutcomeStage {
     }
 
     /** Returns the number of outcomes written. */
-    static long run(Connection stream, Connection work, long runId, OrderKeyRange range, OutcomeBuilder builder,
+    static long run(Connection read, Connection work, long runId, OrderKeyRange range, OutcomeBuilder builder,
                     ZoneId zone, int batchSize) throws SQLException {
         long written = 0;
-        try (PreparedStatement ps = Jdbc.streaming(stream, STREAM_SQL.formatted(range.condition("c.order_id")));
+        String firstChunk = CHUNK_SQL.formatted(range.condition("order_id"), "", CHUNK);
+        String nextChunk = CHUNK_SQL.formatted(range.condition("order_id"), " AND order_id > ?", CHUNK);
+        try (PreparedStatement first = read.prepareStatement(firstChunk);
+             PreparedStatement next = read.prepareStatement(nextChunk);
+             PreparedStatement lines = read.prepareStatement(LINES_SQL);
+             PreparedStatement shipments = read.prepareStatement(SHIPMENTS_SQL);
+             PreparedStatement returns = read.prepareStatement(RETURNS_SQL);
              PreparedStatement insO = work.prepareStatement(INSERT_OUTCOME);
              PreparedStatement insR = work.prepareStatement(INSERT_RETURN)) {
-            int p = 1;
-            for (int branch = 0; branch < 3; branch++) {
-                ps.setLong(p++, runId);
-                p = range.bind(ps, p);
-            }
             Batch outcomes = new Batch(insO, batchSize);
-            Batch returns = new Batch(insR, batchSize);
-            OrderRows current = null;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1);
-                    if (current == null || !current.orderId().equals(key)) {
-                        if (current != null) {
-                            written += emit(current, builder, runId, zone, outcomes, returns);
-                        }
-                        current = new OrderRows(key);
-                    }
-                    int kind = rs.getInt(2);
-                    int lineNo = rs.getInt(3);
-                    int qty = rs.getInt(4);
-                    Instant t1 = Jdbc.getInstant(rs, 5);
-                    Instant t2 = Jdbc.getInstant(rs, 6);
-                    switch (kind) {
-                        case 1 -> current.line(new OrderRows.Line(lineNo, rs.getString(9), t1, t2, rs.getBoolean(14),
-                                rs.getString(7), qty, rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(8),
-                                rs.getString(13)));
-                        case 2 -> current.shipment(new OrderRows.Shipment(rs.getString(11), lineNo, rs.getString(7), qty,
-                                rs.getString(10), rs.getString(9), t1, t2, rs.getString(8), rs.getBoolean(14), rs.getBoolean(15)));
-                        default -> current.returnRow(new OrderRows.Return(rs.getString(9), lineNo, rs.getString(8), t1, t2));
+            Batch returnRows = new Batch(insR, batchSize);
+            String last = null;
+            while (true) {
+                PreparedStatement chunkPs = last == null ? first : next;
+                chunkPs.setLong(1, runId);
+                int p = range.bind(chunkPs, 2);
+                if (last != null) {
+                    chunkPs.setString(p, last);
+                }
+                Map<String, OrderRows> chunk = new LinkedHashMap<>();
+                try (ResultSet rs = chunkPs.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        chunk.put(id, new OrderRows(id));
+                        last = id;
                     }
                 }
-            }
-            if (current != null) {
-                written += emit(current, builder, runId, zone, outcomes, returns);
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                String lo = chunk.keySet().iterator().next();
+                readLines(lines, runId, lo, last, chunk);
+                readShipments(shipments, runId, lo, last, chunk);
+                readReturns(returns, runId, lo, last, chunk);
+                for (OrderRows rows : chunk.values()) {
+                    written += emit(rows, builder, runId, zone, outcomes, returnRows);
+                }
+                if (chunk.size() < CHUNK) {
+                    break;
+                }
             }
             outcomes.flush();
-            returns.flush();
+            returnRows.flush();
         }
         return written;
+    }
+
+    private static ResultSet query(PreparedStatement ps, long runId, String lo, String hi) throws SQLException {
+        ps.setLong(1, runId);
+        ps.setString(2, lo);
+        ps.setString(3, hi);
+        return ps.executeQuery();
+    }
+
+    /** The rows of an order id that is not in the chunk (cannot happen: the join is on the chunk's candidates). */
+    private static OrderRows of(Map<String, OrderRows> chunk, String id) {
+        OrderRows rows = chunk.get(id);
+        if (rows == null) {
+            throw new IllegalStateException("row of order " + id + " outside its candidate chunk");
+        }
+        return rows;
+    }
+
+    private static void readLines(PreparedStatement ps, long runId, String lo, String hi, Map<String, OrderRows> chunk)
+            throws SQLException {
+        try (ResultSet rs = query(ps, runId, lo, hi)) {
+            while (rs.next()) {
+                of(chunk, rs.getString(1)).line(new OrderRows.Line(rs.getInt(2), rs.getString(8), Jdbc.getInstant(rs, 4),
+                        Jdbc.getInstant(rs, 5), rs.getBoolean(13), rs.getString(6), rs.getInt(3), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(7), rs.getString(12)));
+            }
+        }
+    }
+
+    private static void readShipments(PreparedStatement ps, long runId, String lo, String hi, Map<String, OrderRows> chunk)
+            throws SQLException {
+        try (ResultSet rs = query(ps, runId, lo, hi)) {
+            while (rs.next()) {
+                of(chunk, rs.getString(1)).shipment(new OrderRows.Shipment(rs.getString(10), rs.getInt(2), rs.getString(6),
+                        rs.getInt(3), rs.getString(9), rs.getString(8), Jdbc.getInstant(rs, 4), Jdbc.getInstant(rs, 5),
+                        rs.getString(7), rs.getBoolean(11), rs.getBoolean(12)));
+            }
+        }
+    }
+
+    private static void readReturns(PreparedStatement ps, long runId, String lo, String hi, Map<String, OrderRows> chunk)
+            throws SQLException {
+        try (ResultSet rs = query(ps, runId, lo, hi)) {
+            while (rs.next()) {
+                of(chunk, rs.getString(1)).returnRow(new OrderRows.Return(rs.getString(6), rs.getInt(2), rs.getString(5),
+                        Jdbc.getInstant(rs, 3), Jdbc.getInstant(rs, 4)));
+            }
+        }
     }
 
     private static int emit(OrderRows rows, OutcomeBuilder builder, long runId, ZoneId zone, Batch outcomes,

@@ -86,8 +86,9 @@ public class KpiRunRepository {
      * passing a slice filter.
      */
     public void forEachOutcome(long runId, SliceFilter filter, Consumer<OrderOutcome> consumer) {
-        String sql = OUTCOME_SQL + (filter == null ? "" : " AND " + filter.slice().column() + " = ?") + " ORDER BY order_id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = Jdbc.streaming(c, sql)) {
+        String sql = OUTCOME_SQL + (filter == null ? "" : " AND " + filter.slice().column() + " = ?") + " ORDER BY run_id, order_id";
+        try (Connection c = dataSource.getConnection(); Jdbc.LazyReads lazy = Jdbc.lazyReads(c);
+             PreparedStatement ps = Jdbc.streaming(c, sql)) {
             ps.setLong(1, runId);
             if (filter != null) {
                 ps.setString(2, filter.value());

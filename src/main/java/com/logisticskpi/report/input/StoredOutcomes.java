@@ -26,7 +26,7 @@ final class StoredOutcomes implements AutoCloseable {
 
     /** The delivered cohort of a month (by the local month label of the delivery date). */
     static final String DELIVERED_IN_MONTH = KpiRunRepository.OUTCOME_SQL
-            + " AND state = 'DELIVERED' AND del_month = ? ORDER BY order_id";
+            + " AND state = 'DELIVERED' AND del_month = ? ORDER BY run_id, order_id";
     /**
      * The orders of a month: due in it or delivered in it. Exceptions are filtered from these in Java with
      * {@link OrderOutcome#isException()} (one definition), the longest late first.
@@ -34,7 +34,7 @@ final class StoredOutcomes implements AutoCloseable {
     static final String OF_MONTH_BY_HOURS_LATE = KpiRunRepository.OUTCOME_SQL
             + " AND (due_month = ? OR del_month = ?)"
             + " ORDER BY CASE WHEN late_us IS NULL THEN 1 ELSE 0 END, late_us DESC, order_id";
-    static final String OF_MONTH = KpiRunRepository.OUTCOME_SQL + " AND (due_month = ? OR del_month = ?) ORDER BY order_id";
+    static final String OF_MONTH = KpiRunRepository.OUTCOME_SQL + " AND (due_month = ? OR del_month = ?) ORDER BY run_id, order_id";
 
     private final DataSource dataSource;
     private final long runId;
@@ -93,6 +93,7 @@ final class StoredOutcomes implements AutoCloseable {
     private final class Cursor implements Iterator<OrderOutcome> {
         private final Predicate<OrderOutcome> keep;
         private Connection connection;
+        private Jdbc.LazyReads lazy;
         private PreparedStatement statement;
         private ResultSet rows;
         private OrderOutcome next;
@@ -102,6 +103,7 @@ final class StoredOutcomes implements AutoCloseable {
             this.keep = keep;
             try {
                 connection = dataSource.getConnection();
+                lazy = Jdbc.lazyReads(connection);
                 statement = Jdbc.streaming(connection, sql);
                 statement.setLong(1, runId);
                 for (int i = 0; i < params.length; i++) {
@@ -150,7 +152,7 @@ final class StoredOutcomes implements AutoCloseable {
             }
             done = true;
             SQLException failure = null;
-            for (AutoCloseable r : new AutoCloseable[] {rows, statement, connection}) {
+            for (AutoCloseable r : new AutoCloseable[] {rows, statement, lazy, connection}) {
                 if (r != null) {
                     try {
                         r.close();
