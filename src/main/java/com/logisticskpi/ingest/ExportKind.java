@@ -6,31 +6,31 @@ import java.util.Locale;
 
 /**
  * The four exports, in the order a run loads them (orders first, so that shipment and return rows can be
- * checked against the order lines). Each kind knows its stored table, its staging table, its natural key and
- * the stored columns a parsed row fills (in staging order; the src_* bookkeeping columns come on top).
+ * checked against the order lines). Each kind knows its stored table, its natural key and the stored columns a
+ * parsed row fills (in the order of the parsed values; the src_* bookkeeping columns come on top).
  */
 public enum ExportKind {
 
-    ORDERS("orders", "order_line", "stg_order_line", List.of("order_id", "line_no"), List.of(
+    ORDERS("orders", "order_line", List.of("order_id", "line_no"), List.of(
             col("order_id", Types.VARCHAR), col("line_no", Types.INTEGER), col("customer_id", Types.VARCHAR),
             col("order_time", Types.TIMESTAMP), col("promised_time", Types.TIMESTAMP),
             col("promised_date_only", Types.BOOLEAN), col("sku", Types.VARCHAR), col("category", Types.VARCHAR),
             col("quantity", Types.INTEGER), col("unit_price", Types.DECIMAL), col("warehouse_id", Types.VARCHAR),
             col("region", Types.VARCHAR), col("channel", Types.VARCHAR), col("status", Types.VARCHAR))),
 
-    SHIPMENTS("shipments", "shipment_line", "stg_shipment_line", List.of("shipment_id", "order_id", "line_no"), List.of(
+    SHIPMENTS("shipments", "shipment_line", List.of("shipment_id", "order_id", "line_no"), List.of(
             col("shipment_id", Types.VARCHAR), col("order_id", Types.VARCHAR), col("line_no", Types.INTEGER),
             col("sku", Types.VARCHAR), col("quantity", Types.INTEGER), col("warehouse_id", Types.VARCHAR),
             col("carrier", Types.VARCHAR), col("ship_time", Types.TIMESTAMP), col("delivered_time", Types.TIMESTAMP),
             col("status", Types.VARCHAR), col("damaged", Types.BOOLEAN), col("documents_ok", Types.BOOLEAN))),
 
-    RETURNS("returns", "return_line", "stg_return_line", List.of("return_id", "line_no"), List.of(
+    RETURNS("returns", "return_line", List.of("return_id", "line_no"), List.of(
             col("return_id", Types.VARCHAR), col("line_no", Types.INTEGER), col("order_id", Types.VARCHAR),
             col("sku", Types.VARCHAR), col("quantity", Types.INTEGER), col("requested_time", Types.TIMESTAMP),
             col("received_time", Types.TIMESTAMP), col("refunded_time", Types.TIMESTAMP),
             col("reason_code", Types.VARCHAR), col("comment_text", Types.VARCHAR))),
 
-    SURVEYS("surveys", "survey_response", "stg_survey_response", List.of("response_id"), List.of(
+    SURVEYS("surveys", "survey_response", List.of("response_id"), List.of(
             col("response_id", Types.VARCHAR), col("order_id", Types.VARCHAR), col("customer_id", Types.VARCHAR),
             col("response_time", Types.TIMESTAMP), col("q_overall", Types.INTEGER), col("q_recommend", Types.INTEGER),
             col("comment_text", Types.VARCHAR)));
@@ -41,14 +41,12 @@ public enum ExportKind {
 
     private final String fileName;
     private final String table;
-    private final String stagingTable;
     private final List<String> keyColumns;
     private final List<StoredColumn> columns;
 
-    ExportKind(String fileName, String table, String stagingTable, List<String> keyColumns, List<StoredColumn> columns) {
+    ExportKind(String fileName, String table, List<String> keyColumns, List<StoredColumn> columns) {
         this.fileName = fileName;
         this.table = table;
-        this.stagingTable = stagingTable;
         this.keyColumns = keyColumns;
         this.columns = columns;
     }
@@ -68,10 +66,6 @@ public enum ExportKind {
 
     public String table() {
         return table;
-    }
-
-    public String stagingTable() {
-        return stagingTable;
     }
 
     public List<String> keyColumns() {

@@ -15,8 +15,8 @@ import com.logisticskpi.config.AppProperties;
  * The {@code ingest} job and its reusable {@code ingestStep}.
  *
  * <p>The step is a tasklet step that handles one file per repeat ({@link IngestTasklet}). Its own "chunk"
- * transaction is a resourceless one: each file's staging and merge commit through {@link IngestService}'s own
- * transactions, so a failed file rolls back only itself and the step's bookkeeping never holds a database
+ * transaction is a resourceless one: each file's rows commit through {@link IngestService}'s own
+ * transaction (one per file), so a failed file rolls back only itself and the step's bookkeeping never holds a database
  * transaction open across a file.
  */
 @Configuration(proxyBeanMethods = false)

@@ -11,14 +11,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
- * Serializes the merges of one export kind (files of different kinds, and the reading and staging of every file, run
- * in parallel). Two merges of the same kind must not overlap: each replaces stored rows by natural key after reading
- * which rows win ("the latest file wins"), so overlapping merges could both keep a row. Within this process a fair lock
- * per kind; on MySQL/MariaDB also the named lock {@code GET_LOCK('kpi:merge:<kind>')} held on its own connection
- * around the whole merge transaction (released after the commit), so remote workers on other hosts serialize too.
+ * Serializes the loads of one export kind (files of different kinds load in parallel). A load writes its rows into the
+ * stored table while it reads the file, in one transaction, deciding per key whether the file's row wins ("the latest
+ * file wins"); two overlapping loads of one kind could both keep a row, so they take turns. Within this process a fair
+ * lock per kind; on MySQL/MariaDB also the named lock {@code GET_LOCK('kpi:merge:<kind>')} held on its own connection
+ * around the whole load transaction (released after the commit), so remote workers on other hosts serialize too.
  * The embedded H2 database is used by one process only, so the process lock is enough there. A named lock rather
  * than a locked table row: a row lock wait is cut off by the lock timeout (10 s on H2, 50 s on InnoDB), while
- * waiting for a long merge of the same kind is normal.
+ * waiting for a long load of the same kind is normal.
  */
 final class MergeLocks {
 

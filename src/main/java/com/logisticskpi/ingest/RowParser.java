@@ -2,7 +2,7 @@ package com.logisticskpi.ingest;
 
 import java.util.List;
 
-/** Turns one record of a kind into a staged row, or rejects it. */
+/** Turns one record of a kind into a parsed row ({@link StagedRow}), or rejects it. */
 interface RowParser {
 
     /** The kind's canonical columns (the header is matched against them). */

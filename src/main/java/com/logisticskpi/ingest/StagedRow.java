@@ -3,7 +3,7 @@ package com.logisticskpi.ingest;
 import java.util.List;
 
 /**
- * A parsed, valid row ready for staging.
+ * A parsed, valid row, ready for the stored table (the name is from the former staging design).
  *
  * @param values  one value per {@link ExportKind#columns()} column, in that order (Instant for timestamps)
  * @param answers surveys only: the answered items as (item, score)
