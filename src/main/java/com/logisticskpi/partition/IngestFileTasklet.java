@@ -22,7 +22,6 @@ import com.logisticskpi.ingest.InboxFile;
 import com.logisticskpi.ingest.IngestException;
 import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.jobs.run.NightlyJobConfiguration;
-import com.logisticskpi.jobs.run.TestHooks;
 
 /**
  * The worker step of the partitioned ingest: loads ONE inbox file ({@link IngestService#ingestFile}: atomic, its own
@@ -57,9 +56,8 @@ public class IngestFileTasklet implements Tasklet {
         Path inbox = Path.of(ctx.getString(INBOX));
         String name = ctx.getString(FILE);
         ZoneId zone = ZoneId.of(ctx.getString(ZONE));
-        ctx.putString(KpiRunContext.WORKER, KpiRunContext.workerId());
-        jobRepository.updateExecutionContext(step);
-        TestHooks.pauseIfRequested(NightlyJobConfiguration.INGEST, calls.incrementAndGet(), app.dataDir());
+        KpiRunContext.startOnThisWorker(step, jobRepository, NightlyJobConfiguration.INGEST, calls.incrementAndGet(),
+                app.dataDir());
         InboxFile file = service.plan(inbox).stream().filter(f -> f.fileName().equals(name)).findFirst()
                 .orElseThrow(() -> new IngestException(name + ": not in inbox " + inbox + " (is the inbox shared with "
                         + "this worker?)"));

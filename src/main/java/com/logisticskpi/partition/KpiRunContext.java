@@ -79,4 +79,19 @@ public final class KpiRunContext {
         }
         return ProcessHandle.current().pid() + "@" + host;
     }
+
+    /**
+     * Records this process as the partition's worker in the job repository before the partition's work starts (a lost
+     * partition then names its worker), then honours the test hook {@code kpi.test.pause-at=<hook>:<call>}.
+     * Returns the worker id.
+     */
+    public static String startOnThisWorker(org.springframework.batch.core.step.StepExecution step,
+                                           org.springframework.batch.core.repository.JobRepository jobRepository,
+                                           String hook, int call, java.nio.file.Path dataDir) {
+        String worker = workerId();
+        step.getExecutionContext().putString(WORKER, worker);
+        jobRepository.updateExecutionContext(step);
+        com.logisticskpi.jobs.run.TestHooks.pauseIfRequested(hook, call, dataDir);
+        return worker;
+    }
 }

@@ -13,7 +13,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.logisticskpi.config.AppProperties;
-import com.logisticskpi.jobs.run.TestHooks;
 import com.logisticskpi.kpi.engine.KpiEngine;
 import com.logisticskpi.kpi.engine.KpiRequest;
 import com.logisticskpi.kpi.engine.OrderKeyRange;
@@ -49,10 +48,7 @@ public class OutcomesPartitionTasklet implements Tasklet {
         long runId = KpiRunContext.runId(ctx);
         KpiRequest request = KpiRunContext.request(ctx);
         OrderKeyRange range = KpiRunContext.range(ctx);
-        String worker = KpiRunContext.workerId();
-        ctx.putString(KpiRunContext.WORKER, worker);
-        jobRepository.updateExecutionContext(step);     // recorded before the work: a lost partition names its worker
-        TestHooks.pauseIfRequested(HOOK, calls.incrementAndGet(), app.dataDir());
+        String worker = KpiRunContext.startOnThisWorker(step, jobRepository, HOOK, calls.incrementAndGet(), app.dataDir());
         long orders = engine.buildOutcomes(runId, request, range);
         contribution.incrementWriteCount(orders);
         LOG.info("partition {} (kpi run {}, orders {}): {} outcomes built by {}", step.getStepName(), runId, range, orders,
