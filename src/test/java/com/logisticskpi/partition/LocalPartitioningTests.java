@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -68,17 +67,7 @@ class LocalPartitioningTests {
     }
 
     private static String[] command(Path source, Path dir, String... extra) throws Exception {
-        Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, inbox.resolve(f.getFileName()));
-            }
-        }
-        Path job = NightlyKit.jobFile(dir.resolve("jobs"), "nightly", inbox, null);
-        List<String> args = new ArrayList<>(List.of("run", job.toString(), "--data-dir", dir.resolve("data").toString(),
-                "--date", NightlyKit.DATE, "--as-of", NightlyKit.AS_OF));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        return NightlyKit.runCommand(source, dir, extra);
     }
 
     private static Path out(Path dir) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,22 +211,8 @@ class RemotePartitioningTests {
         }
     }
 
-    /** A job file over a private copy of the generated inbox, and the run command of the test date. */
     private static String[] command(Path dir, String... extra) throws IOException {
-        Path inbox = dir.resolve("inbox");
-        if (!Files.exists(inbox)) {
-            Files.createDirectories(inbox);
-            try (Stream<Path> files = Files.list(source)) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, inbox.resolve(f.getFileName()));
-                }
-            }
-        }
-        Path job = NightlyKit.jobFile(dir.resolve("jobs"), "nightly", inbox, null);
-        List<String> args = new ArrayList<>(List.of("run", job.toString(), "--data-dir", dir.resolve("data").toString(),
-                "--date", NightlyKit.DATE, "--as-of", NightlyKit.AS_OF));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        return NightlyKit.runCommand(source, dir, extra);
     }
 
     private static Path out(Path dir) {

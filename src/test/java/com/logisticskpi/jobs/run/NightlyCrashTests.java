@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,18 +98,7 @@ class NightlyCrashTests {
     }
 
     private static String[] command(Path dir) throws IOException {
-        Path inbox = dir.resolve("inbox");
-        if (!Files.exists(inbox)) {
-            Files.createDirectories(inbox);
-            try (Stream<Path> files = Files.list(source)) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, inbox.resolve(f.getFileName()));
-                }
-            }
-        }
-        Path job = NightlyKit.jobFile(dir.resolve("jobs"), "nightly", inbox, null);
-        return new String[] {"run", job.toString(), "--data-dir", dir.resolve("data").toString(), "--date", NightlyKit.DATE,
-                "--as-of", NightlyKit.AS_OF};
+        return NightlyKit.runCommand(source, dir);
     }
 
     private static String statusOf(Path dir) throws Exception {

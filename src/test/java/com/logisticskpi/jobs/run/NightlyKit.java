@@ -62,6 +62,27 @@ public final class NightlyKit {
     }
 
     /** The output directory of a run of {@link #DATE}. */
+    /**
+     * The {@code kpi run} command of the test date over a private copy of {@code source} (copied to DIR/inbox the first
+     * time), with the job file in DIR/jobs and the data dir DIR/data, plus {@code extra} arguments.
+     */
+    public static String[] runCommand(Path source, Path dir, String... extra) throws IOException {
+        Path inbox = dir.resolve("inbox");
+        if (!Files.exists(inbox)) {
+            Files.createDirectories(inbox);
+            try (java.util.stream.Stream<Path> files = Files.list(source)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, inbox.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path job = jobFile(dir.resolve("jobs"), "nightly", inbox, null);
+        List<String> args = new ArrayList<>(List.of("run", job.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--date", DATE, "--as-of", AS_OF));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
     public static Path outDir(Path jobDir) {
         return jobDir.resolve("out").resolve(DATE);
     }
