@@ -96,16 +96,14 @@ final class FileLoader {
         Counts counts = new Counts();
         // files may load in parallel (the nightly job's partitioned ingest): loads of one kind take turns, because
         // each writes its rows while it reads the file, in one transaction (see MergeLocks)
-        FileResult[] result = new FileResult[1];
         try {
-            mergeLocks.run(file.kind(), () -> result[0] = loadInTransaction(file, zone, fileId, counts));
+            return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts));
         } catch (IngestException e) { // the lock of the kind could not be taken: nothing was written
             log.info("{}: load failed: {}", file.fileName(), e.getMessage(), e);
             store.finish(fileId, FileStatus.FAILED, 0, 0, 0, 0, 0, e.getMessage(), Instant.now(), Map.of());
             return new FileResult(fileId, file.kind(), file.fileName(), file.businessDate(), FileStatus.FAILED,
                     0, 0, 0, 0, 0, Map.of(), e.getMessage());
         }
-        return result[0];
     }
 
     /** Reads the file and writes its rows in ONE transaction; a failure rolls back and records the file FAILED. */

@@ -36,14 +36,13 @@ final class MergeLocks {
         }
     }
 
-    /** Runs {@code merge} (which commits its own transaction) while no other merge of {@code kind} runs. */
-    void run(ExportKind kind, Runnable merge) {
+    /** Runs {@code load} (which commits its own transaction) while no other load of {@code kind} runs. */
+    <T> T call(ExportKind kind, java.util.function.Supplier<T> load) {
         ReentrantLock lock = local.get(kind);
         lock.lock();
         try {
             if (!isMysql()) {
-                merge.run();
-                return;
+                return load.get();
             }
             String name = "kpi:merge:" + kind.label();
             try (Connection c = dataSource.getConnection()) {
@@ -59,7 +58,7 @@ final class MergeLocks {
                     }
                 }
                 try {
-                    merge.run();
+                    return load.get();
                 } finally {
                     try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
                         ps.setString(1, name);
