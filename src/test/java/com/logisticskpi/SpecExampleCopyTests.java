@@ -9,30 +9,32 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The tests read the spec's worked example from a copy in src/test/resources/spec-example, so that a clone without
- * ../shared still builds. This test keeps the copy honest: wherever the contract folder ../shared/spec/example sits
- * beside the checkout (as in CI), every file of it must equal the copy byte for byte.
+ * The tests read the spec's worked examples from copies in src/test/resources (spec-example, spec-example-tickets),
+ * so that a clone without ../shared still builds. This test keeps the copies honest: wherever the contract folder
+ * ../shared/spec sits beside the checkout (as in CI), every file of each example (its README included: the hand
+ * checks the tests cite) must equal the copy byte for byte.
  */
 class SpecExampleCopyTests {
 
-    private static final Path COPY = Path.of("src/test/resources/spec-example");
-    private static final Path SPEC = Path.of("../shared/spec/example");
-
-    @Test
-    void copiedExampleEqualsTheContract() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(SPEC), "../shared/spec/example is not beside this checkout");
+    @ParameterizedTest
+    @CsvSource({"example, spec-example, 7", "example-tickets, spec-example-tickets, 5"})
+    void copiedExampleEqualsTheContract(String specName, String copyName, int minFiles) throws IOException {
+        Path spec = Path.of("../shared/spec").resolve(specName);
+        Path copy = Path.of("src/test/resources").resolve(copyName);
+        Assumptions.assumeTrue(Files.isDirectory(spec), spec + " is not beside this checkout");
         List<Path> specFiles;
-        try (Stream<Path> s = Files.walk(SPEC)) {
-            specFiles = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md")).toList();
+        try (Stream<Path> s = Files.walk(spec)) {
+            specFiles = s.filter(Files::isRegularFile).toList();
         }
-        assertThat(specFiles).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(specFiles).hasSizeGreaterThanOrEqualTo(minFiles);
         for (Path f : specFiles) {
-            Path copy = COPY.resolve(SPEC.relativize(f).toString());
-            assertThat(copy).as("copy of %s", f).exists();
-            assertThat(Files.readAllBytes(copy)).as("copy of %s", f).isEqualTo(Files.readAllBytes(f));
+            Path c = copy.resolve(spec.relativize(f).toString());
+            assertThat(c).as("copy of %s", f).exists();
+            assertThat(Files.readAllBytes(c)).as("copy of %s", f).isEqualTo(Files.readAllBytes(f));
         }
     }
 }

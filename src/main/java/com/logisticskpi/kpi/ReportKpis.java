@@ -113,15 +113,15 @@ public final class ReportKpis {
 
     /** 95 % Wilson interval of a share; null for counts, hours and scores. */
     public ShareStatistics.Interval wilson(KpiValue v) {
-        return v.isShare() ? ShareStatistics.wilson(v.numerator(), v.denominator()) : null;
+        return v.isCountedShare() ? ShareStatistics.wilson(v.numeratorCount(), v.denominator()) : null;
     }
 
     /** True when two shares differ significantly (two-proportion z-test, p < 0.05); false for non-shares. */
     public static boolean significantChange(KpiValue current, KpiValue previous) {
-        if (current == null || previous == null || !current.isShare() || !previous.isShare()) {
+        if (current == null || previous == null || !current.isCountedShare() || !previous.isCountedShare()) {
             return false;
         }
-        return ShareStatistics.significantChange(current.numerator(), current.denominator(), previous.numerator(),
+        return ShareStatistics.significantChange(current.numeratorCount(), current.denominator(), previous.numeratorCount(),
                 previous.denominator());
     }
 

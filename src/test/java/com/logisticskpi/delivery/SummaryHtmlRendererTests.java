@@ -15,7 +15,7 @@ import com.logisticskpi.kpi.PeriodType;
 class SummaryHtmlRendererTests {
 
     private static KpiValue share(String kpi, long num, long den) {
-        return new KpiValue(PeriodType.DAY, "2026-11-22", "all", "all", kpi, num, den, (double) num / den);
+        return new KpiValue(PeriodType.DAY, "2026-11-22", "all", "all", kpi, (double) num, den, (double) num / den);
     }
 
     private static KpiValue plain(String kpi, double v) {
@@ -34,7 +34,7 @@ class SummaryHtmlRendererTests {
                 share("damage_rate", 12, 1000),          // 1.2 %: misses 0.5 % by 0.7 pts > 0.5 band -> RED
                 plain("csi", 81.25),                     // >= 80 -> GREEN
                 plain("pending_orders", 17),             // no target
-                new KpiValue(PeriodType.DAY, "2026-11-22", "carrier", "SF", "on_time_rate", 1L, 2L, 0.5));  // not 'all'
+                new KpiValue(PeriodType.DAY, "2026-11-22", "carrier", "SF", "on_time_rate", 1.0, 2L, 0.5));  // not 'all'
         List<KpiValue> before = List.of(share("on_time_rate", 918, 1000), plain("csi", 82.5));
         String html = new SummaryHtmlRenderer().render("KPI 2026-11-22", "2026-11-22", now, before, targets, List.of("chart1"));
 

@@ -49,22 +49,12 @@ final class E2e {
 
     /** The common options of an H2 data dir, as command-line arguments. */
     static List<String> h2Args(Path dataDir) {
-        return List.of("--data-dir", dataDir.toString());
+        return TestDatabases.h2Args(dataDir);
     }
 
     /** A fresh MariaDB database for a data dir, as command-line arguments (profile mysql plus a config file). */
-    static List<String> mysqlArgs(Path dataDir) throws IOException {
-        String db = TestDatabases.freshMysqlDatabase();
-        Files.createDirectories(dataDir);
-        Path config = dataDir.resolve("mysql-e2e.yml");
-        Files.writeString(config, """
-                spring:
-                  datasource:
-                    url: %s/%s
-                    username: %s
-                    password: "%s"
-                """.formatted(TestDatabases.mysqlServerUrl(), db, TestDatabases.mysqlUser(), TestDatabases.mysqlPassword()));
-        return List.of("--data-dir", dataDir.toString(), "--profile", "mysql", "--config", config.toString());
+    static List<String> mysqlArgs(Path dataDir) {
+        return TestDatabases.mysqlArgs(dataDir);
     }
 
     static CommonOptions options(List<String> args) {

@@ -434,7 +434,7 @@ class SampleDataReportTests {
             String[] k = e.getKey().split("\\|", 5);
             KpiCsv.Row r = e.getValue();
             run.add(new KpiValue(PeriodType.fromLabel(k[0]), k[1], k[2], k[3], k[4], r.numerator().isEmpty() ? null
-                    : Long.valueOf(r.numerator()), r.denominator().isEmpty() ? null : Long.valueOf(r.denominator()), r.value()));
+                    : Double.valueOf(r.numerator()), r.denominator().isEmpty() ? null : Long.valueOf(r.denominator()), r.value()));
         }
         assertThat(PlainSqlCrossCheck.differences(check, run, from, to)).isEmpty();
         // it must have compared a lot: each KPI for days, weeks and months, for every slice

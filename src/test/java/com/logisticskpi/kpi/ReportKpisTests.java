@@ -39,7 +39,7 @@ class ReportKpisTests {
             // nothing judged on 11-12 (A5 pending): no on-time figure; the previous day has 4/6
             assertThat(r.current(PeriodType.DAY, "on_time_rate")).isEmpty();
             KpiValue prev = r.previous(PeriodType.DAY, "on_time_rate").orElseThrow();
-            assertThat(prev.numerator()).isEqualTo(4L);
+            assertThat(prev.numerator()).isEqualTo(4.0);
             // 0.667 misses 0.95 by more than the 0.03 band: red; Wilson 95 % interval of 4/6 = [0.300, 0.903]
             assertThat(r.status(prev)).contains(Rag.RED);
             assertThat(r.wilson(prev).low()).isBetween(0.29, 0.31);
@@ -96,8 +96,8 @@ class ReportKpisTests {
             SpecExample.insert(new com.logisticskpi.testsupport.ExportRows(
                     ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class), SpecExample.ZONE));
             var v = ctx.getBean(KpiService.class).compute(SpecExample.request(), null).values();
-            assertThat(EngineHarness.all(v, "day", "2026-11-11", "damage_rate").numerator()).isEqualTo(1L);
-            assertThat(EngineHarness.all(v, "day", "2026-11-11", "cycle_within_target_rate").numerator()).isEqualTo(2L);
+            assertThat(EngineHarness.all(v, "day", "2026-11-11", "damage_rate").numerator()).isEqualTo(1.0);
+            assertThat(EngineHarness.all(v, "day", "2026-11-11", "cycle_within_target_rate").numerator()).isEqualTo(2.0);
         }
     }
 

@@ -70,7 +70,7 @@ final class HandSet {
     }
 
     private static void share(List<KpiValue> v, PeriodType t, String period, String kpi, long x, long n) {
-        v.add(new KpiValue(t, period, KpiValue.ALL, KpiValue.ALL, kpi, x, n, (double) x / n));
+        v.add(new KpiValue(t, period, KpiValue.ALL, KpiValue.ALL, kpi, (double) x, n, (double) x / n));
     }
 
     private static void num(List<KpiValue> v, PeriodType t, String period, String kpi, double value) {

@@ -61,7 +61,7 @@ class ReportSafetyTests {
         for (String p : PAYLOADS) {
             // region names from the exports become slice values on the Breakdowns sheet
             values.add(ReportTestData.share(PeriodType.MONTH, "2026-11", "region", p, "perfect_order_rate", 100, 0.9));
-            values.add(new KpiValue(PeriodType.MONTH, "2026-11", "region", p, "order_accuracy", 99L, 100L, 0.99));
+            values.add(new KpiValue(PeriodType.MONTH, "2026-11", "region", p, "order_accuracy", 99.0, 100L, 0.99));
         }
         List<ReportInput.DataQualityRow> quality = new ArrayList<>(base.dataQuality());
         quality.add(new ReportInput.DataQualityRow("=HYPERLINK(\"http://x\",\"y\").csv", "orders", "-1", 1, 0, 0,

@@ -85,7 +85,7 @@ final class ReportTestData {
         }
         for (int i = 0; i < reasons.length; i++) {
             values.add(new KpiValue(PeriodType.MONTH, month, KpiValue.ALL, KpiValue.ALL, "return_reason_share." + reasons[i],
-                    counts[i], total, (double) counts[i] / total));
+                    (double) counts[i], total, (double) counts[i] / total));
         }
         List<OrderOutcome> delivered = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
@@ -156,7 +156,7 @@ final class ReportTestData {
 
     static KpiValue share(PeriodType type, String period, String slice, String sliceValue, String kpi, long n, double p) {
         long x = Math.round(n * p);
-        return new KpiValue(type, period, slice, sliceValue, kpi, x, n, (double) x / n);
+        return new KpiValue(type, period, slice, sliceValue, kpi, (double) x, n, (double) x / n);
     }
 
     static KpiValue v(PeriodType type, String period, String kpi, double value) {

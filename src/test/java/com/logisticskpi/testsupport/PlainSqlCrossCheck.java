@@ -317,7 +317,7 @@ public final class PlainSqlCrossCheck {
 
     private static KpiValue share(String key, String kpi, long num, long den) {
         String[] k = key.split("\\|", 4);
-        return new KpiValue(PeriodType.fromLabel(k[0]), k[1], k[2], k[3], kpi, num, den, (double) num / den);
+        return new KpiValue(PeriodType.fromLabel(k[0]), k[1], k[2], k[3], kpi, (double) num, den, (double) num / den);
     }
 
     private static KpiValue number(String key, String kpi, double v) {

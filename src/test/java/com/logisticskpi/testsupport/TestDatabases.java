@@ -34,6 +34,27 @@ public final class TestDatabases {
                 "--config", writeMysqlConfig(dataDir, db).toString());
     }
 
+    /** The common options of an H2 data dir, as command-line arguments. */
+    public static java.util.List<String> h2Args(Path dataDir) {
+        return java.util.List.of("--data-dir", dataDir.toString());
+    }
+
+    /** A fresh MariaDB database for a data dir, as command-line arguments (profile mysql plus a config file). */
+    public static java.util.List<String> mysqlArgs(Path dataDir) {
+        String db = freshMysqlDatabase();
+        return java.util.List.of("--data-dir", dataDir.toString(), "--profile", "mysql",
+                "--config", writeMysqlConfig(dataDir, db).toString());
+    }
+
+    /** {@link #h2Args} for "h2", {@link #mysqlArgs} for "mysql" (parameterized tests name the store). */
+    public static java.util.List<String> args(String store, Path dataDir) {
+        return switch (store) {
+            case "h2" -> h2Args(dataDir);
+            case "mysql" -> mysqlArgs(dataDir);
+            default -> throw new IllegalArgumentException("unknown store " + store);
+        };
+    }
+
     public static String mysqlServerUrl() {
         String url = System.getenv("KPI_TEST_MYSQL_URL");
         return url != null && !url.isBlank() ? url : "jdbc:mysql://127.0.0.1:3306";
@@ -78,6 +99,10 @@ public final class TestDatabases {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public static CommonOptions options(java.util.List<String> args) {
+        return options(args.toArray(String[]::new));
     }
 
     private static CommonOptions options(String... args) {

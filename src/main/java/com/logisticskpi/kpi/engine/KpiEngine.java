@@ -236,7 +236,7 @@ public class KpiEngine {
         work.commit();
 
         ValueSink sink = new ValueSink(req);
-        new OrderCohorts(work, stream, runId, req.filter(), sink).computeAll();
+        new OrderCohorts(work, stream, runId, req.filter(), sink, properties.target("on_time_rate")).computeAll();
         long t3 = System.nanoTime();
         new SurveyCohorts(survey, req.zone(), req.filter(), sink).compute(stream, runId, start, end);
         long t4 = System.nanoTime();
@@ -313,7 +313,7 @@ public class KpiEngine {
                     ps.setString(4, v.slice());
                     ps.setString(5, v.sliceValue());
                     ps.setString(6, v.kpi());
-                    Jdbc.setLong(ps, 7, v.numerator());
+                    Jdbc.setDouble(ps, 7, v.numerator());
                     Jdbc.setLong(ps, 8, v.denominator());
                     ps.setDouble(9, v.value());
                     b.add();

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.logisticskpi.kpi.KpiTarget;
+import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 
 /**
@@ -39,8 +41,11 @@ final class OrderCohorts {
     private final SliceFilter filter;
     private final ValueSink sink;
     private final Map<String, String[]> labelsOfDay = new HashMap<>();
+    private final KpiTarget onTimeTarget;
 
-    OrderCohorts(Connection work, Connection stream, long runId, SliceFilter filter, ValueSink sink) {
+    /** @param onTimeTarget the on_time_rate target (on_time_required_rate needs it), or null when it has none */
+    OrderCohorts(Connection work, Connection stream, long runId, SliceFilter filter, ValueSink sink, KpiTarget onTimeTarget) {
+        this.onTimeTarget = onTimeTarget;
         this.work = work;
         this.stream = stream;
         this.runId = runId;
@@ -250,6 +255,10 @@ final class OrderCohorts {
             sink.share(k, "on_time_rate", c[0], c[1]);
             if (c[2] > 0) {
                 sink.number(k, "pending_orders", c[2]);
+                if (onTimeTarget != null) {
+                    // kpis.md section 9: target x (judged + pending) - on-time, over pending
+                    sink.fraction(k, KpiValue.ON_TIME_REQUIRED_RATE, onTimeTarget.target() * (c[1] + c[2]) - c[0], c[2]);
+                }
             }
         });
         delivered.forEach((k, c) -> {

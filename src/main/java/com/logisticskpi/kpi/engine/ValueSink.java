@@ -28,7 +28,14 @@ final class ValueSink {
 
     void share(GroupKey k, String kpi, long num, long den) {
         if (den > 0 && wants(k.type(), k.period())) {
-            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, num, den, (double) num / den));
+            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, (double) num, den, (double) num / den));
+        }
+    }
+
+    /** A share whose numerator is not a count (kpis.md section 9); value = num / den. */
+    void fraction(GroupKey k, String kpi, double num, long den) {
+        if (den > 0 && wants(k.type(), k.period())) {
+            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, num, den, num / den));
         }
     }
 

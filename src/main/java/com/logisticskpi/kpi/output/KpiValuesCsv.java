@@ -18,7 +18,8 @@ import com.logisticskpi.kpi.engine.KpiValueOrder;
 /**
  * Writes {@code kpi-values.csv} (kpis.md section 7): UTF-8 without BOM, header row, LF line ends, rows sorted by
  * period type (day, week, month), period, slice (all, warehouse, carrier, region, channel, segment), slice value
- * and kpi; numerator/denominator empty for counts, hours and scores; value a plain decimal.
+ * and kpi; numerator/denominator empty for counts, hours and scores; numerator and value plain decimals (a
+ * counted numerator prints as a whole number).
  */
 public final class KpiValuesCsv {
 
@@ -36,7 +37,7 @@ public final class KpiValuesCsv {
             csv.printRecord((Object[]) HEADER);
             for (KpiValue v : sorted) {
                 csv.printRecord(v.periodType().label(), v.period(), v.slice(), v.sliceValue(), v.kpi(),
-                        v.numerator() == null ? "" : v.numerator().toString(),
+                        v.numerator() == null ? "" : plain(v.numerator()),
                         v.denominator() == null ? "" : v.denominator().toString(), plain(v.value()));
             }
         }

@@ -70,7 +70,7 @@ public class KpiRunRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new KpiValue(PeriodType.fromLabel(rs.getString(1)), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), Jdbc.getLong(rs, "numerator"), Jdbc.getLong(rs, "denominator"),
+                            rs.getString(4), rs.getString(5), Jdbc.getDouble(rs, "numerator"), Jdbc.getLong(rs, "denominator"),
                             rs.getDouble(8)));
                 }
             }

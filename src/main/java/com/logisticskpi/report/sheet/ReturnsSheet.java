@@ -46,7 +46,7 @@ public final class ReturnsSheet {
         for (String kpi : ctx.lookup().kpisWithPrefix(PeriodType.MONTH, period, REASON)) {
             ctx.all(PeriodType.MONTH, kpi).ifPresent(reasons::add);
         }
-        reasons.sort(Comparator.comparingLong((KpiValue v) -> v.numerator() == null ? 0 : v.numerator()).reversed()
+        reasons.sort(Comparator.comparingLong((KpiValue v) -> v.numerator() == null ? 0 : v.numeratorCount()).reversed()
                 .thenComparing(KpiValue::kpi));
         CellReference r = ctx.template().cellRef(TemplateNames.RETURNS_REASONS);
         row = r.getRow();
@@ -60,10 +60,10 @@ public final class ReturnsSheet {
             String code = v.kpi().substring(REASON.length());
             String name = reasonName(ctx, code);
             cats.add(name);
-            counts.add(v.numerator() == null ? 0 : v.numerator());
+            counts.add(v.numerator() == null ? 0 : v.numeratorCount());
             cum += v.value();
             ctx.text(s, row, col, name, "text");
-            ctx.number(s, row, col + 1, v.numerator() == null ? null : v.numerator().doubleValue(), "count");
+            ctx.number(s, row, col + 1, v.numerator(), "count");
             ctx.number(s, row, col + 2, v.value(), "share");
             ctx.number(s, row, col + 3, Math.min(1.0, cum), "share");
             row++;

@@ -106,13 +106,13 @@ public final class SummarySheet {
         ctx.number(s, row, c0 + COL_PREVIOUS, prev == null ? null : prev.value(), unit);
         Double change = cur == null || prev == null ? null : cur.value() - prev.value();
         ctx.number(s, row, c0 + COL_CHANGE, change, "change_" + unit);
-        if (cur != null && prev != null && cur.isShare() && prev.isShare()) {
-            boolean sig = ShareStatistics.significantChange(cur.numerator(), cur.denominator(), prev.numerator(), prev.denominator());
+        if (cur != null && prev != null && cur.isCountedShare() && prev.isCountedShare()) {
+            boolean sig = ShareStatistics.significantChange(cur.numeratorCount(), cur.denominator(), prev.numeratorCount(), prev.denominator());
             ctx.text(s, row, c0 + COL_SIGNIFICANT, sig ? m.get("value.yes") : m.get("value.no"), "rag_none");
         } else {
             ctx.text(s, row, c0 + COL_SIGNIFICANT, m.get("value.none"), "rag_none");
         }
-        ShareStatistics.Interval ci = cur != null && cur.isShare() ? ShareStatistics.wilson(cur.numerator(), cur.denominator()) : null;
+        ShareStatistics.Interval ci = cur != null && cur.isCountedShare() ? ShareStatistics.wilson(cur.numeratorCount(), cur.denominator()) : null;
         ctx.number(s, row, c0 + COL_CI_LOW, ci == null ? null : ci.low(), "share");
         ctx.number(s, row, c0 + COL_CI_HIGH, ci == null ? null : ci.high(), "share");
         String detail = detailSheet(kpi);

@@ -72,7 +72,7 @@ public final class TrendsSheet {
                     ctx.text(s, row, col + 1, m.get("period_type." + type.label()), "text");
                     ctx.text(s, row, col + 2, type.periodOf(start), "text");
                     ctx.number(s, row, col + 3, v == null ? null : v.value(), unit);
-                    ctx.number(s, row, col + 4, v == null || v.numerator() == null ? null : v.numerator().doubleValue(), "count");
+                    ctx.number(s, row, col + 4, v == null ? null : v.numerator(), "count");
                     ctx.number(s, row, col + 5, v == null || v.denominator() == null ? null : v.denominator().doubleValue(), "count");
                     ctx.number(s, row, col + 6, target == null ? null : target.target(), unit);
                     Rag rag = v == null ? null : ctx.rag(kpi, v.value());

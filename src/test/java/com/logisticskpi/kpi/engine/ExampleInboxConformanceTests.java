@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.logisticskpi.cli.AppContext;
@@ -33,12 +37,14 @@ class ExampleInboxConformanceTests {
     @TempDir
     Path dir;
 
-    @Test
-    void theIngestedInboxReproducesEveryExpectedFigure() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "mysql"})
+    void theIngestedInboxReproducesEveryExpectedFigure(String store) throws Exception {
         Path inbox = Path.of(getClass().getResource("/spec-example/inbox").toURI());
         Path data = dir.resolve("data");
+        List<String> storeArgs = TestDatabases.args(store, data);
         IngestSummary summary;
-        try (var ctx = AppContext.start(TestDatabases.h2Options(data))) {
+        try (var ctx = AppContext.start(TestDatabases.options(storeArgs))) {
             summary = ctx.getBean(IngestService.class).ingest(inbox, ZoneId.of("Asia/Shanghai"), null);
         }
         // five files, all loaded, nothing rejected; P7 of the 11th superseded by the 12th's DELIVERED row
@@ -51,8 +57,10 @@ class ExampleInboxConformanceTests {
         int code;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = KpiCli.run("recompute", "--from", "2026-11-09", "--to", "2026-11-15", "--as-of", "2026-11-12T00:00:00+08:00",
-                    "--out", out.toString(), "--data-dir", data.toString());
+            List<String> args = new ArrayList<>(List.of("recompute", "--from", "2026-11-09", "--to", "2026-11-15",
+                    "--as-of", "2026-11-12T00:00:00+08:00", "--out", out.toString()));
+            args.addAll(storeArgs);
+            code = KpiCli.run(args.toArray(String[]::new));
         } finally {
             System.setOut(old);
         }

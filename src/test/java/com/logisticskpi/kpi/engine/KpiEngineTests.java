@@ -79,7 +79,7 @@ class KpiEngineTests {
         assertThat(all(v, "day", "2026-11-11", "cycle_cv").value()).isCloseTo(0.8838834764831844, within(1e-12));
         // 100 h > 72 h target: 4/5 within target
         assertThat(all(v, "day", "2026-11-11", "cycle_within_target_rate"))
-                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-11", "all", "all", "cycle_within_target_rate", 4L, 5L, 0.8));
+                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-11", "all", "all", "cycle_within_target_rate", 4.0, 5L, 0.8));
         // dispatch hours are 0 (shipped at order time): mean 0, p90 0
         assertThat(all(v, "day", "2026-11-11", "dispatch_hours_p90").value()).isZero();
     }
@@ -97,7 +97,7 @@ class KpiEngineTests {
         assertThat(v).allMatch(x -> x.periodType() != PeriodType.DAY || x.period().equals("2026-11-11"));
         // no returns but a delivered cohort: return_rate 0/1; no return cohort: no reason share, no refund figures
         assertThat(all(v, "day", "2026-11-11", "return_rate"))
-                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-11", "all", "all", "return_rate", 0L, 1L, 0.0));
+                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-11", "all", "all", "return_rate", 0.0, 1L, 0.0));
         assertThat(v).noneMatch(x -> x.kpi().startsWith("return_reason_share") || x.kpi().startsWith("refund"));
         // no survey responses: no satisfaction rows; nothing pending: no pending_orders row
         assertThat(v).noneMatch(x -> x.kpi().equals("survey_responses") || x.kpi().equals("csi") || x.kpi().equals("pending_orders"));
@@ -119,7 +119,7 @@ class KpiEngineTests {
         List<KpiValue> late = h.run("2026-11-12", "2026-11-12", at("2026-11-12 18:00")).values();
         assertThat(all(late, "day", "2026-11-12", "pending_orders")).isNull();
         assertThat(all(late, "day", "2026-11-12", "on_time_rate"))
-                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "on_time_rate", 1L, 2L, 0.5));
+                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "on_time_rate", 1.0, 2L, 0.5));
         // the undelivered order's carrier is (none): judged late in that slice
         assertThat(find(late, "day", "2026-11-12", "carrier", "(none)", "on_time_rate").numerator()).isZero();
     }
@@ -159,7 +159,7 @@ class KpiEngineTests {
         List<KpiValue> v = h.run("2026-11-11", "2026-11-12", at("2026-11-20 00:00")).values();
         assertThat(all(v, "day", "2026-11-12", "on_time_rate").value()).isCloseTo(1.0 / 3, within(1e-15));
         assertThat(all(v, "week", "2026-W46", "on_time_rate"))
-                .isEqualTo(new KpiValue(PeriodType.WEEK, "2026-W46", "all", "all", "on_time_rate", 2L, 4L, 0.5));
+                .isEqualTo(new KpiValue(PeriodType.WEEK, "2026-W46", "all", "all", "on_time_rate", 2.0, 4L, 0.5));
     }
 
     @Test
@@ -214,12 +214,12 @@ class KpiEngineTests {
         List<KpiValue> v = h.run("2026-11-09", "2026-11-15", at("2026-11-20 00:00")).values();
         // week: 2 returns (R1, R4) / 2 delivered
         assertThat(all(v, "week", "2026-W46", "return_rate"))
-                .isEqualTo(new KpiValue(PeriodType.WEEK, "2026-W46", "all", "all", "return_rate", 2L, 2L, 1.0));
-        assertThat(all(v, "week", "2026-W46", "return_reason_share.WRONG_ITEM").numerator()).isEqualTo(1L);
+                .isEqualTo(new KpiValue(PeriodType.WEEK, "2026-W46", "all", "all", "return_rate", 2.0, 2L, 1.0));
+        assertThat(all(v, "week", "2026-W46", "return_reason_share.WRONG_ITEM").numerator()).isEqualTo(1.0);
         assertThat(all(v, "week", "2026-W46", "return_reason_share.CHANGED_MIND").denominator()).isEqualTo(2L);
         assertThat(v).noneMatch(k -> k.kpi().equals("return_reason_share.DAMAGED") || k.kpi().equals("return_reason_share.LATE"));
         // O1 inaccurate (WRONG_ITEM return), O2 accurate; R2's DAMAGED row (unknown line) does not damage O2
-        assertThat(all(v, "day", "2026-11-11", "order_accuracy").numerator()).isEqualTo(1L);
+        assertThat(all(v, "day", "2026-11-11", "order_accuracy").numerator()).isEqualTo(1.0);
         assertThat(all(v, "day", "2026-11-11", "damage_rate").numerator()).isZero();
         // refunds by local refund date 11-14: 24 h and 60 h -> mean 42, p90 = 24 + 0.9*36 = 56.4
         assertThat(all(v, "day", "2026-11-14", "refund_hours_mean").value()).isEqualTo(42.0);
@@ -228,7 +228,7 @@ class KpiEngineTests {
         assertThat(all(v, "day", "2026-11-13", "return_reason_share.WRONG_ITEM").value()).isEqualTo(1.0);
         assertThat(all(v, "day", "2026-11-13", "return_rate")).isNull();
         // returns take the slices of their order: carrier JD has R4
-        assertThat(find(v, "week", "2026-W46", "carrier", "JD", "return_rate").numerator()).isEqualTo(1L);
+        assertThat(find(v, "week", "2026-W46", "carrier", "JD", "return_rate").numerator()).isEqualTo(1.0);
     }
 
     @Test
@@ -255,7 +255,7 @@ class KpiEngineTests {
         assertThat(all(v, "day", "2026-11-12", "csi").value()).isCloseTo(61.111111111111114, within(1e-9));
         // csat: overall >= 5-1 -> the 10 fives of 30 answers
         assertThat(all(v, "day", "2026-11-12", "csat"))
-                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "csat", 10L, 30L, 1.0 / 3));
+                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "csat", 10.0, 30L, 1.0 / 3));
         // nps: promoters 20 (9s and 10s), detractors 10 (6s) of 30 -> 100*10/30
         assertThat(all(v, "day", "2026-11-12", "nps").value()).isCloseTo(100.0 / 3, within(1e-12));
         // importance.timeliness: n=30, Σx=90, Σy=100, Σxy=360, Σx²=350, Σy²=380:
@@ -282,9 +282,9 @@ class KpiEngineTests {
         List<KpiValue> v = h.run("2026-11-12", "2026-11-12", at("2026-11-20 00:00")).values();
         assertThat(find(v, "day", "2026-11-12", "carrier", "SF", "survey_responses").value()).isEqualTo(1.0);
         // C1 has revenue 10 of 10 -> A
-        assertThat(find(v, "day", "2026-11-12", "segment", "A", "csat").numerator()).isEqualTo(1L);
+        assertThat(find(v, "day", "2026-11-12", "segment", "A", "csat").numerator()).isEqualTo(1.0);
         assertThat(find(v, "day", "2026-11-12", "segment", "C", "csat"))
-                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-12", "segment", "C", "csat", 0L, 1L, 0.0));
+                .isEqualTo(new KpiValue(PeriodType.DAY, "2026-11-12", "segment", "C", "csat", 0.0, 1L, 0.0));
         assertThat(all(v, "day", "2026-11-12", "survey_responses").value()).isEqualTo(2.0);
     }
 

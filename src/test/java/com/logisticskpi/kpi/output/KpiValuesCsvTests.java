@@ -40,10 +40,10 @@ class KpiValuesCsvTests {
                 new KpiValue(PeriodType.MONTH, "2026-11", "all", "all", "csi", null, null, 75.5),
                 new KpiValue(PeriodType.WEEK, "2026-W46", "all", "all", "csi", null, null, 70),
                 new KpiValue(PeriodType.DAY, "2026-11-12", "segment", "A", "csi", null, null, 1),
-                new KpiValue(PeriodType.DAY, "2026-11-12", "warehouse", "SH,01", "on_time_rate", 1L, 2L, 0.5),
+                new KpiValue(PeriodType.DAY, "2026-11-12", "warehouse", "SH,01", "on_time_rate", 1.0, 2L, 0.5),
                 new KpiValue(PeriodType.DAY, "2026-11-12", "carrier", "SF", "csi", null, null, 2),
-                new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "on_time_rate", 4L, 6L, 4.0 / 6),
-                new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "csat", 2L, 3L, 2.0 / 3),
+                new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "on_time_rate", 4.0, 6L, 4.0 / 6),
+                new KpiValue(PeriodType.DAY, "2026-11-12", "all", "all", "csat", 2.0, 3L, 2.0 / 3),
                 new KpiValue(PeriodType.DAY, "2026-11-11", "region", "华东", "nps", null, null, -100));
         Path f = dir.resolve("kpi-values.csv");
         KpiValuesCsv.write(f, values);

@@ -93,7 +93,7 @@ class EngineReportInputProviderTests {
         assertThat(in.zone()).isEqualTo(ZONE);
         // day 2026-11-11 on-time: A1, A2, A4, A6 of A1, A2, A3, A4, A6, A7 -> 4 / 6; W46 and 2026-11 are in the run too
         KpiValue onTime = find(in.values(), PeriodType.DAY, "2026-11-11", "on_time_rate");
-        assertThat(onTime.numerator()).isEqualTo(4L);
+        assertThat(onTime.numerator()).isEqualTo(4.0);
         assertThat(onTime.denominator()).isEqualTo(6L);
         assertThat(find(in.values(), PeriodType.WEEK, "2026-W46", "order_accuracy")).isNotNull();
         assertThat(find(in.values(), PeriodType.MONTH, "2026-11", "order_accuracy")).isNotNull();
