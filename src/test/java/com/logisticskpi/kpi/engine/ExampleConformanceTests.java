@@ -17,8 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.drivers.KpiDriversCsv;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.testsupport.ExportRows;
+import com.logisticskpi.testsupport.DriverCsv;
 import com.logisticskpi.testsupport.KpiCsv;
 import com.logisticskpi.testsupport.SpecExample;
 import com.logisticskpi.testsupport.TestDatabases;
@@ -55,6 +57,9 @@ class ExampleConformanceTests {
         Path csv = dir.resolve("out/kpi-values.csv");
         KpiValuesCsv.write(csv, run.values());
         assertConforms(KpiCsv.read(csv));
+        Path drivers = dir.resolve("out/kpi-drivers.csv");
+        KpiDriversCsv.write(drivers, run.drivers());
+        DriverCsv.assertMatches(DriverCsv.read(drivers), DriverCsv.resource("/spec-example/expected-kpi-drivers.csv"));
     }
 
     static void assertConforms(Map<String, KpiCsv.Row> actual) throws Exception {
