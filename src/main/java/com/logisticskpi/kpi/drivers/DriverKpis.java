@@ -20,7 +20,16 @@ public final class DriverKpis {
     private DriverKpis() {
     }
 
+    /** Driver KPIs where a lower figure is better (the others: higher is better), used when a KPI has no target. */
+    public static final List<String> LOWER_IS_BETTER = List.of("damage_rate", "split_shipment_rate", "return_rate",
+            "complaint_rate");
+
     public static boolean isDriver(String kpi) {
         return IDS.contains(kpi);
+    }
+
+    /** The target's direction, or without a target {@link #LOWER_IS_BETTER}. */
+    public static boolean higherIsBetter(String kpi, com.logisticskpi.kpi.KpiTarget target) {
+        return target != null ? target.higherIsBetter() : !LOWER_IS_BETTER.contains(kpi);
     }
 }

@@ -89,6 +89,26 @@ class ExampleConformanceTests {
     }
 
     @Test
+    void thePreviousPeriodIsComputedOutsideTheRangeButNeverWritten() throws Exception {
+        // only 2026-11-12 is asked for: day 2026-11-11 lies outside, yet the drivers of 11-12 compare with it
+        KpiRunResult run = engine.run(new KpiRequest(java.time.LocalDate.parse("2026-11-12"),
+                java.time.LocalDate.parse("2026-11-12"), SpecExample.AS_OF, SpecExample.ZONE, null), null);
+        assertThat(run.values()).noneMatch(v -> v.period().equals("2026-11-11"));
+        Path drivers = dir.resolve("out-12/kpi-drivers.csv");
+        KpiDriversCsv.write(drivers, run.drivers());
+        // every expected row is of day 2026-11-12 against 2026-11-11: the same 112 rows
+        DriverCsv.assertMatches(DriverCsv.read(drivers), DriverCsv.resource("/spec-example/expected-kpi-drivers.csv"));
+        // damage by carrier (hand check): 11-11 SF 1/1, JD 0/2, ZTO 1/1 -> R0 = 2/4; 11-12 EMS 0/1, YTO 0/1 -> R1 = 0;
+        // EMS: new, rate 0, w1 = 1/2 -> mix 1/2 x (0 - (1/2 + 0)/2) = -1/8; gap 1/2 x (0 - 0.005) = -0.0025
+        var ems = run.drivers().stream().filter(r -> r.kpi().equals("damage_rate") && r.sliceValue().equals("EMS"))
+                .findFirst().orElseThrow();
+        assertThat(ems.mixEffect()).isEqualTo(-0.125);
+        assertThat(ems.targetGapContribution()).isCloseTo(-0.0025, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(run.drivers().stream().filter(r -> r.kpi().equals("damage_rate") && r.slice().equals("carrier"))
+                .mapToDouble(r -> r.changeContribution()).sum()).isCloseTo(0 - 0.5, org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    @Test
     void handCheckOfDay20261111() {
         List<KpiValue> v = engine.run(SpecExample.request(), null).values();
         // due cohort A1, A2, A3, A4, A6, A7; on time A1 (18:00 = promise), A2 (23:30 <= end of 11-11), A4, A6 -> 4/6
