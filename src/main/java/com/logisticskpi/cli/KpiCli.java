@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 com.logisticskpi.history.HistoryCommand.class,
                 com.logisticskpi.kpi.recompute.RecomputeCommand.class,
                 com.logisticskpi.report.ReportCommand.class,
+                com.logisticskpi.kpi.explain.ExplainCommand.class,
                 com.logisticskpi.jobs.run.RunCommand.class,
                 com.logisticskpi.jobs.run.RestartCommand.class,
                 com.logisticskpi.jobs.run.ScheduleCommand.class,

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import com.logisticskpi.kpi.drivers.DriverRow;
+import com.logisticskpi.kpi.drivers.DriverStore;
 import com.logisticskpi.kpi.engine.KpiEngine;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
 import com.logisticskpi.kpi.engine.KpiRequest;
@@ -29,11 +31,13 @@ public class KpiService {
     private final KpiEngine engine;
     private final KpiRunRepository repository;
     private final KpiEngineProperties properties;
+    private final DriverStore drivers;
 
-    public KpiService(KpiEngine engine, KpiRunRepository repository, KpiEngineProperties properties) {
+    public KpiService(KpiEngine engine, KpiRunRepository repository, KpiEngineProperties properties, DriverStore drivers) {
         this.engine = engine;
         this.repository = repository;
         this.properties = properties;
+        this.drivers = drivers;
     }
 
     /** Runs the engine (stores kpi_run, kpi_value, order_outcome) and returns every figure. */
@@ -49,7 +53,7 @@ public class KpiService {
     public KpiRunResult finish(long runId, KpiRequest request) {
         var stored = repository.run(runId);
         if (stored.isPresent() && "COMPLETED".equals(stored.get().status())) {
-            return new KpiRunResult(runId, request, stored.get().orderCount(), repository.values(runId));
+            return new KpiRunResult(runId, request, stored.get().orderCount(), repository.values(runId), drivers.rows(runId));
         }
         return engine.finish(runId, request);
     }
@@ -98,5 +102,10 @@ public class KpiService {
 
     public List<KpiValue> values(long runId) {
         return repository.values(runId);
+    }
+
+    /** The drivers of a stored run (kpis.md section 8), sorted as in kpi-drivers.csv. */
+    public List<DriverRow> drivers(long runId) {
+        return drivers.rows(runId);
     }
 }

@@ -72,6 +72,22 @@ public enum PeriodType {
         return b.append(n).toString();
     }
 
+    /** The first local date of the period labelled {@code period} (2026-11-12, 2026-W46, 2026-11). */
+    public LocalDate startOf(String period) {
+        return switch (this) {
+            case DAY -> LocalDate.parse(period);
+            case WEEK -> LocalDate.of(Integer.parseInt(period.substring(0, period.indexOf("-W"))), 1, 4)
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(period.substring(period.indexOf("-W") + 2)))
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> java.time.YearMonth.parse(period).atDay(1);
+        };
+    }
+
+    /** The label of the period before {@code period}: the day, ISO week or month before (kpis.md section 8). */
+    public String previousOf(String period) {
+        return periodOf(startOf(period).minusDays(1));
+    }
+
     public static PeriodType fromLabel(String label) {
         for (PeriodType t : values()) {
             if (t.label.equals(label)) {

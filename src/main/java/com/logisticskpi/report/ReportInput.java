@@ -12,6 +12,7 @@ import java.util.Objects;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
+import com.logisticskpi.kpi.drivers.DriverRow;
 
 /**
  * Everything the manager's workbook shows, computed beforehand by the KPI engine. The writer computes no KPI
@@ -33,6 +34,8 @@ import com.logisticskpi.kpi.OrderOutcome;
  * @param exceptions       every exception order ({@link OrderOutcome#isException()}), streamed once
  * @param dataQuality      one row per export file loaded for the report's data
  * @param exceptionsCsv    where the full exceptions CSV is (named on the sheet when the cap cuts the list); may be null
+ * @param drivers          the drivers of the run's periods (kpis.md section 8): at least the day, ISO week and month
+ *                         of the business date against the period before each; may be empty
  */
 public record ReportInput(
         LocalDate businessDate,
@@ -46,7 +49,17 @@ public record ReportInput(
         Iterable<OrderOutcome> deliveredOrders,
         Iterable<OrderOutcome> exceptions,
         List<DataQualityRow> dataQuality,
-        Path exceptionsCsv) {
+        Path exceptionsCsv,
+        List<DriverRow> drivers) {
+
+    /** An input without drivers (the Summary's "Why" column and the Drivers sheet then say there is no data). */
+    public ReportInput(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Freshness freshness,
+                       List<KpiValue> values, Map<String, KpiTarget> targets, List<ControlPoint> controlChart,
+                       Iterable<OrderOutcome> deliveredOrders, Iterable<OrderOutcome> exceptions,
+                       List<DataQualityRow> dataQuality, Path exceptionsCsv) {
+        this(businessDate, asOf, zone, locale, freshness, values, targets, controlChart, deliveredOrders, exceptions,
+                dataQuality, exceptionsCsv, List.of());
+    }
 
     public ReportInput {
         Objects.requireNonNull(businessDate, "businessDate");
@@ -59,6 +72,7 @@ public record ReportInput(
         deliveredOrders = deliveredOrders == null ? List.of() : deliveredOrders;
         exceptions = exceptions == null ? List.of() : exceptions;
         dataQuality = dataQuality == null ? List.of() : dataQuality;
+        drivers = drivers == null ? List.of() : drivers;
     }
 
     /**

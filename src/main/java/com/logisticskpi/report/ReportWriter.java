@@ -23,6 +23,7 @@ import com.logisticskpi.report.sheet.BreakdownsSheet;
 import com.logisticskpi.report.sheet.CycleSheet;
 import com.logisticskpi.report.sheet.DataQualitySheet;
 import com.logisticskpi.report.sheet.DefinitionsSheet;
+import com.logisticskpi.report.sheet.DriversSheet;
 import com.logisticskpi.report.sheet.ExceptionsSheet;
 import com.logisticskpi.report.sheet.ReturnsSheet;
 import com.logisticskpi.report.sheet.SatisfactionSheet;
@@ -76,6 +77,7 @@ public class ReportWriter {
             new SummarySheet().write(ctx);
             new TrendsSheet().write(ctx);
             new BreakdownsSheet().write(ctx);
+            new DriversSheet().write(ctx);
             new CycleSheet().write(ctx);
             new SatisfactionSheet().write(ctx);
             new ReturnsSheet().write(ctx);

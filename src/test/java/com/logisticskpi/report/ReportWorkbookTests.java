@@ -60,7 +60,7 @@ class ReportWorkbookTests {
         for (Sheet s : wb) {
             names.add(s.getSheetName());
         }
-        assertThat(names).containsExactly("Summary", "Trends", "Breakdowns", "Order cycle", "Satisfaction", "Returns",
+        assertThat(names).containsExactly("Summary", "Trends", "Breakdowns", "Drivers", "Order cycle", "Satisfaction", "Returns",
                 "Exceptions", "Data quality", "Definitions", "Styles");
         assertThat(wb.getSheetVisibility(wb.getSheetIndex("Styles"))).isEqualTo(SheetVisibility.HIDDEN);
         assertThat(wb.getActiveSheetIndex()).isZero();
@@ -115,7 +115,7 @@ class ReportWorkbookTests {
     @Test
     void excelConventions() throws Exception {
         XSSFWorkbook template = new XSSFWorkbook(getClass().getResourceAsStream("/reports-templates/kpi-report.xlsx"));
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 10; i++) {
             Sheet s = wb.getSheetAt(i);
             WorkbookUtil.validateSheetName(s.getSheetName());
             assertThat(s.getPrintSetup().getLandscape()).as(s.getSheetName()).isTrue();
@@ -190,9 +190,10 @@ class ReportWorkbookTests {
         try (XSSFWorkbook z = Workbooks.open(zh.workbook())) {
             assertThat(z.getSheetName(0)).isEqualTo("摘要");
             assertThat(z.getSheetName(1)).isEqualTo("趋势");
-            assertThat(z.getSheetName(3)).isEqualTo("订单周期");
-            assertThat(z.getSheetName(6)).isEqualTo("异常订单");
-            assertThat(z.getSheetName(8)).isEqualTo("指标定义");
+            assertThat(z.getSheetName(3)).isEqualTo("驱动因素");
+            assertThat(z.getSheetName(4)).isEqualTo("订单周期");
+            assertThat(z.getSheetName(7)).isEqualTo("异常订单");
+            assertThat(z.getSheetName(9)).isEqualTo("指标定义");
             Sheet s = z.getSheetAt(0);
             int table = Workbooks.ref(z, "summary_table").getRow();
             assertThat(s.getRow(table).getCell(0).getStringCellValue()).isEqualTo("指标");

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 
 import com.logisticskpi.config.SurveyProperties;
 import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.drivers.DriverAnalysis;
+import com.logisticskpi.kpi.drivers.DriverRow;
+import com.logisticskpi.kpi.drivers.DriverStore;
 
 /**
  * The KPI engine (docs/kpi-engine.md): for a {@link KpiRequest} it
@@ -28,7 +31,8 @@ import com.logisticskpi.kpi.KpiValue;
  * writing order_outcome and kpi_return,</li>
  * <li>computes every figure per period and slice (one pass over the outcomes for the counts; ordered streams for exact
  * percentiles, means and standard deviations; one pass over the surveys), and</li>
- * <li>stores kpi_run and kpi_value.</li>
+ * <li>stores kpi_run and kpi_value, and the drivers of every period against the one before it (kpi_driver,
+ * kpis.md section 8: the candidates reach back to the periods before the run's, whose figures are driver inputs only).</li>
  * </ol>
  * Memory is bounded by one order, one group's rank positions and the number of output cells, never by the
  * history. The wall clock is never read for a figure: as_of comes with the request.
@@ -243,18 +247,21 @@ public class KpiEngine {
         log.info("kpi run {}: order figures {} ms, survey figures {} ms", runId, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
         List<KpiValue> values = new ArrayList<>(sink.values());
         values.sort(KpiValueOrder.ORDER);
+        List<DriverRow> drivers = DriverAnalysis.compute(sink.driverInputs(), sink.periods(req), properties::target);
         RunTables.insertValues(work, runId, values, batch);
+        DriverStore.insert(work, runId, drivers, batch);
         RunTables.markDone(work, runId, orders, values.size());
         work.commit();
         RunTables.purgeDetails(work, runId, properties.keepDetailRuns());
         work.commit();
         work.setAutoCommit(true);
-        log.info("kpi run {}: {} orders, {} figures", runId, orders, values.size());
-        return new KpiRunResult(runId, req, orders, List.copyOf(values));
+        log.info("kpi run {}: {} orders, {} figures, {} driver rows", runId, orders, values.size(), drivers.size());
+        return new KpiRunResult(runId, req, orders, List.copyOf(values), drivers);
     }
 
+    /** From the periods before the run's (the drivers compare with them), widened by a day. */
     private static Instant wideStart(KpiRequest req) {
-        return req.firstDate().minusDays(1).atStartOfDay(req.zone()).toInstant();
+        return req.driverFirstDate().minusDays(1).atStartOfDay(req.zone()).toInstant();
     }
 
     private static Instant wideEnd(KpiRequest req) {

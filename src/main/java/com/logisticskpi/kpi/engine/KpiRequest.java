@@ -32,6 +32,17 @@ public record KpiRequest(LocalDate from, LocalDate to, Instant asOf, ZoneId zone
         return w.isBefore(m) ? w : m;
     }
 
+    /**
+     * The first local date of the periods before the run's first ones (the day, ISO week and month before): the
+     * drivers (kpis.md section 8) compare every period with the one before it, so the run selects its orders from
+     * here on. Their figures are driver inputs only, never rows of kpi-values.csv.
+     */
+    public LocalDate driverFirstDate() {
+        LocalDate w = PeriodType.WEEK.start(from).minusWeeks(1);
+        LocalDate m = PeriodType.MONTH.start(from).minusMonths(1);
+        return w.isBefore(m) ? w : m;
+    }
+
     /** The local date after the last period the run computes (exclusive). */
     public LocalDate endDate() {
         LocalDate w = PeriodType.WEEK.end(to);

@@ -9,17 +9,39 @@ import java.util.Set;
 
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.drivers.DriverKpis;
 
-/** Collects the figures of a run, keeping only the periods the request asked for. */
+/**
+ * Collects the figures of a run, keeping only the periods the request asked for; and, apart, the per-slice figures of
+ * the driver KPIs ({@link DriverKpis}) of those periods and of the period before each: the inputs of the drivers
+ * (kpis.md section 8). The previous periods' figures never reach {@link #values()}.
+ */
 final class ValueSink {
 
     private final Map<PeriodType, Set<String>> wanted = new EnumMap<>(PeriodType.class);
+    private final Map<PeriodType, Set<String>> previous = new EnumMap<>(PeriodType.class);
     private final List<KpiValue> values = new ArrayList<>();
+    private final List<KpiValue> driverInputs = new ArrayList<>();
 
     ValueSink(KpiRequest request) {
         for (PeriodType t : PeriodType.values()) {
-            wanted.put(t, new HashSet<>(request.periods(t)));
+            List<String> periods = request.periods(t);
+            wanted.put(t, new HashSet<>(periods));
+            Set<String> before = new HashSet<>();
+            for (String p : periods) {
+                before.add(t.previousOf(p));
+            }
+            previous.put(t, before);
         }
+    }
+
+    /** The requested periods of each type, in time order. */
+    Map<PeriodType, List<String>> periods(KpiRequest request) {
+        Map<PeriodType, List<String>> out = new EnumMap<>(PeriodType.class);
+        for (PeriodType t : PeriodType.values()) {
+            out.put(t, request.periods(t));
+        }
+        return out;
     }
 
     boolean wants(PeriodType type, String period) {
@@ -27,8 +49,21 @@ final class ValueSink {
     }
 
     void share(GroupKey k, String kpi, long num, long den) {
-        if (den > 0 && wants(k.type(), k.period())) {
-            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, (double) num, den, (double) num / den));
+        if (den <= 0 || k.period() == null) {
+            return;
+        }
+        boolean asked = wants(k.type(), k.period());
+        boolean driver = k.slice() != Slice.ALL && DriverKpis.isDriver(kpi)
+                && (asked || previous.get(k.type()).contains(k.period()));
+        if (asked || driver) {
+            KpiValue v = new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, (double) num, den,
+                    (double) num / den);
+            if (asked) {
+                values.add(v);
+            }
+            if (driver) {
+                driverInputs.add(v);
+            }
         }
     }
 
@@ -47,5 +82,10 @@ final class ValueSink {
 
     List<KpiValue> values() {
         return values;
+    }
+
+    /** The per-slice figures of the driver KPIs, of the requested periods and the periods before them. */
+    List<KpiValue> driverInputs() {
+        return driverInputs;
     }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kpi recompute}: recomputes every KPI of the days, ISO weeks and months intersecting [--from, --to]. */
 @Command(name = "recompute", mixinStandardHelpOptions = true,
         description = {"Recomputes every KPI for the days, ISO weeks and months that intersect --from..--to (each period "
-                + "over its full extent) from the stored exports, and writes kpi-values.csv and orders-outcome.csv."})
+                + "over its full extent) from the stored exports, and writes kpi-values.csv, kpi-drivers.csv and orders-outcome.csv."})
 public class RecomputeCommand implements Callable<Integer> {
 
     @Mixin
@@ -107,9 +107,9 @@ public class RecomputeCommand implements Callable<Integer> {
             }
             var jc = execution.getExecutionContext();
             spec.commandLine().getOut().printf("kpi recompute: %s..%s as of %s (%s): %d figures, %d orders, kpi run %d%n"
-                            + "  %s%n  %s%n", fromDate, toDate, asOfInstant, zone.getId(), jc.getLong(RecomputeTasklet.CTX_VALUES),
+                            + "  %s%n  %s%n  %s%n", fromDate, toDate, asOfInstant, zone.getId(), jc.getLong(RecomputeTasklet.CTX_VALUES),
                     jc.getLong(RecomputeTasklet.CTX_ORDERS), jc.getLong(RecomputeTasklet.CTX_RUN_ID),
-                    outDir.resolve("kpi-values.csv"), outDir.resolve("orders-outcome.csv"));
+                    outDir.resolve("kpi-values.csv"), outDir.resolve("kpi-drivers.csv"), outDir.resolve("orders-outcome.csv"));
             spec.commandLine().getOut().flush();
             return ExitCode.OK.code();
         }

@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.kpi.drivers.KpiDriversCsv;
 import com.logisticskpi.kpi.engine.KpiRequest;
 import com.logisticskpi.kpi.engine.KpiRunResult;
 import com.logisticskpi.kpi.engine.SliceFilter;
@@ -24,7 +25,8 @@ import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.partition.KpiRunContext;
 
 /**
- * Finishes the kpi run the job prepared (every figure, from the outcomes its partitions built) and writes both CSVs;
+ * Finishes the kpi run the job prepared (every figure, from the outcomes its partitions built) and writes
+ * kpi-values.csv, kpi-drivers.csv and orders-outcome.csv;
  * puts run id and counts in the job's context.
  */
 @Component
@@ -64,6 +66,7 @@ public class RecomputeTasklet implements Tasklet {
         Path out = Path.of(job.getJobParameters().getString(P_OUT));
         KpiRunResult run = service.finish(KpiRunContext.runId(job.getExecutionContext()), request);
         KpiValuesCsv.write(out.resolve("kpi-values.csv"), run.values());
+        KpiDriversCsv.write(out.resolve(KpiDriversCsv.FILE_NAME), run.drivers());
         long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter());
         ExecutionContext ctx = job.getExecutionContext();
         ctx.putLong(CTX_RUN_ID, run.runId());

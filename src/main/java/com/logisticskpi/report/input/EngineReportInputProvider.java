@@ -19,6 +19,8 @@ import com.logisticskpi.kpi.KpiService;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.ReportKpis;
 import com.logisticskpi.kpi.chart.XmrChart;
+import com.logisticskpi.kpi.drivers.DriverRow;
+import com.logisticskpi.kpi.drivers.KpiDriversCsv;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
@@ -39,7 +41,7 @@ import com.logisticskpi.report.ReportInputProvider;
  * <li>Data quality: the loaded and failed export files whose name carries the report date. Freshness: the newest
  * stored event not after as-of and the last load of a file dated up to the report date.</li>
  * <li>After the workbook is written, beside it (each file replaced atomically): {@code kpi-values.csv} (every figure
- * of the run), {@code orders-outcome.csv} (the run's orders due or delivered in the report month) and
+ * of the run), {@code kpi-drivers.csv} (the run's drivers, kpis.md section 8), {@code orders-outcome.csv} (the run's orders due or delivered in the report month) and
  * {@code kpi-exceptions_<date>.csv} (every exception order of that month, the full list behind the sheet).</li>
  * </ol>
  */
@@ -82,12 +84,14 @@ public class EngineReportInputProvider implements ReportInputProvider {
         Path outDir = request.outDir().toRealPath();
         Path exceptionsCsv = OutputPaths.inside(outDir, exceptionsCsvName(date));
         try (StoredOutcomes stored = new StoredOutcomes(dataSource, kpis.runId(), PeriodType.MONTH.periodOf(date))) {
+            List<DriverRow> drivers = kpiService.drivers(kpis.runId());
             ReportInput input = new ReportInput(date, request.asOf(), request.zone(), request.locale(),
                     freshness.of(date, request.asOf()), kpis.values(), engineProperties.effectiveTargets(),
                     controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
-                    dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv);
+                    dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv, drivers);
             T result = use.apply(input);
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
+            OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KpiDriversCsv.FILE_NAME), tmp -> KpiDriversCsv.write(tmp, drivers));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
                     tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone()));
             OutputPaths.replaceAtomically(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone()));

@@ -15,18 +15,21 @@ import com.logisticskpi.kpi.ShareStatistics;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.KpiLookup;
 import com.logisticskpi.report.ReportInput;
+import com.logisticskpi.report.WhyText;
 import com.logisticskpi.report.template.TemplateNames;
 
 /**
  * Summary: business date, as-of, data freshness, and for the day, week to date and month to date every headline
  * KPI with value, target, RAG, previous period, change, significance (two-proportion z-test, shares only) and the
- * 95 % Wilson interval (shares only), each row linking to its detail sheet.
+ * 95 % Wilson interval (shares only), each row linking to its detail sheet; and "Why": for a red or amber figure the
+ * slice values that contribute most to its change and to its gap, and for the on-time rate of the week and month the
+ * rate its pending orders still need ({@link WhyText}).
  */
 public final class SummarySheet {
 
     /** Columns of the summary table, from its anchor. */
     public static final int COL_KPI = 0, COL_VALUE = 1, COL_TARGET = 2, COL_STATUS = 3, COL_PREVIOUS = 4,
-            COL_CHANGE = 5, COL_SIGNIFICANT = 6, COL_CI_LOW = 7, COL_CI_HIGH = 8, COL_LINK = 9, COLUMNS = 10;
+            COL_CHANGE = 5, COL_SIGNIFICANT = 6, COL_CI_LOW = 7, COL_CI_HIGH = 8, COL_LINK = 9, COL_WHY = 10, COLUMNS = 11;
 
     public static final List<PeriodType> PERIODS = List.of(PeriodType.DAY, PeriodType.WEEK, PeriodType.MONTH);
 
@@ -60,9 +63,10 @@ public final class SummarySheet {
         int c0 = anchor.getCol();
         ctx.header(s, row, c0, List.of(m.get("col.kpi"), m.get("col.value"), m.get("col.target"), m.get("col.status"),
                 m.get("col.previous"), m.get("col.change"), m.get("col.significant"), m.get("col.ci_low"),
-                m.get("col.ci_high"), m.get("col.details")));
+                m.get("col.ci_high"), m.get("col.details"), m.get("col.why")));
         int headerRow = row;
         row++;
+        WhyText why = new WhyText(m, in.drivers(), in.values(), in.targets());
         for (PeriodType type : PERIODS) {
             for (int i = 0; i < COLUMNS; i++) {
                 ctx.text(s, row, c0 + i, i == 0 ? ctx.periodLabel(type) : "", "group");
@@ -70,7 +74,8 @@ public final class SummarySheet {
             s.addMergedRegion(new CellRangeAddress(row, row, c0, c0 + COLUMNS - 1));
             row++;
             for (String kpi : KpiCatalog.HEADLINE) {
-                kpiRow(ctx, s, row++, c0, type, kpi);
+                kpiRow(ctx, s, row, c0, type, kpi);
+                whyCell(ctx, s, row++, c0, why.line(type, in.businessDate(), kpi));
             }
         }
         s.createFreezePane(c0 + 1, headerRow + 1);
@@ -117,6 +122,17 @@ public final class SummarySheet {
         ctx.number(s, row, c0 + COL_CI_HIGH, ci == null ? null : ci.high(), "share");
         String detail = detailSheet(kpi);
         ctx.link(s, row, c0 + COL_LINK, "→ " + ctx.sheetName(detail), detail);
+    }
+
+    private static void whyCell(SheetContext ctx, Sheet s, int row, int c0, String why) {
+        Cell c = ctx.text(s, row, c0 + COL_WHY, why, "text");
+        if (!why.isEmpty()) {
+            c.setCellStyle(ctx.wrapText());
+            // room for two lines of the wrapped text when it is long
+            if (why.length() > 60) {
+                s.getRow(row).setHeightInPoints(Math.max(s.getRow(row).getHeightInPoints(), 27));
+            }
+        }
     }
 
     /** The sheet that explains a headline KPI further. */

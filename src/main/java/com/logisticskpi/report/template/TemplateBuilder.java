@@ -49,6 +49,7 @@ public final class TemplateBuilder {
         summary();
         trends();
         breakdowns();
+        drivers();
         cycle();
         satisfaction();
         returns();
@@ -203,7 +204,7 @@ public final class TemplateBuilder {
     }
 
     private void summary() {
-        Sheet s = sheet("summary", "Summary", 34, 17, 13, 12, 13, 13, 13, 13, 13, 14);
+        Sheet s = sheet("summary", "Summary", 34, 17, 13, 12, 13, 13, 13, 13, 13, 14, 70);
         place(s, 2, 0, TemplateNames.SUMMARY_DATE_LABEL, "label");
         place(s, 2, 1, TemplateNames.SUMMARY_DATE, null);
         place(s, 3, 0, TemplateNames.SUMMARY_ASOF_LABEL, "label");
@@ -232,6 +233,13 @@ public final class TemplateBuilder {
         Sheet s = sheet("breakdowns", "Breakdowns", 22, 11, 12, 12, 12, 12, 12, 12, 12, 12, 12, 3, 11, 11, 11, 11, 11, 11, 11, 11);
         place(s, 3, 0, TemplateNames.BREAKDOWNS_TABLE, null);
         name(TemplateNames.BREAKDOWNS_CHART, s, 3, 12, 18, 19);
+    }
+
+    /** Drivers: one block per headline share, its table from drivers_table down, its chart the size of drivers_chart. */
+    private void drivers() {
+        Sheet s = sheet("drivers", "Drivers", 16, 18, 11, 11, 11, 11, 11, 13, 13, 3, 11, 11, 11, 11, 11, 11, 11, 11, 11);
+        place(s, 3, 0, TemplateNames.DRIVERS_TABLE, null);
+        name(TemplateNames.DRIVERS_CHART, s, 3, 10, 24, 18);
     }
 
     private void cycle() {

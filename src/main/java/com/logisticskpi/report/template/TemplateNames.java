@@ -10,7 +10,7 @@ public final class TemplateNames {
 
     /** Sheet keys in the default order; the localised sheet name is {@code sheet.<key>} in the bundle. */
     public static final List<String> SHEETS = List.of(
-            "summary", "trends", "breakdowns", "cycle", "satisfaction", "returns", "exceptions", "quality", "definitions");
+            "summary", "trends", "breakdowns", "drivers", "cycle", "satisfaction", "returns", "exceptions", "quality", "definitions");
 
     /** Style cells on the hidden Styles sheet: {@code style_<key>}. */
     public static final List<String> STYLES = List.of(
@@ -35,6 +35,8 @@ public final class TemplateNames {
     public static final String TRENDS_TABLE = "trends_table";
     public static final String BREAKDOWNS_TABLE = "breakdowns_table";
     public static final String BREAKDOWNS_CHART = "breakdowns_chart";
+    public static final String DRIVERS_TABLE = "drivers_table";
+    public static final String DRIVERS_CHART = "drivers_chart";
     public static final String CYCLE_TABLE = "cycle_table";
     public static final String CYCLE_SIGNALS = "cycle_signals";
     public static final String CYCLE_HISTOGRAM = "cycle_histogram";

@@ -17,8 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.drivers.KpiDriversCsv;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.testsupport.ExportRows;
+import com.logisticskpi.testsupport.DriverCsv;
 import com.logisticskpi.testsupport.KpiCsv;
 import com.logisticskpi.testsupport.SpecExample;
 import com.logisticskpi.testsupport.TestDatabases;
@@ -55,6 +57,9 @@ class ExampleConformanceTests {
         Path csv = dir.resolve("out/kpi-values.csv");
         KpiValuesCsv.write(csv, run.values());
         assertConforms(KpiCsv.read(csv));
+        Path drivers = dir.resolve("out/kpi-drivers.csv");
+        KpiDriversCsv.write(drivers, run.drivers());
+        DriverCsv.assertMatches(DriverCsv.read(drivers), DriverCsv.resource("/spec-example/expected-kpi-drivers.csv"));
     }
 
     static void assertConforms(Map<String, KpiCsv.Row> actual) throws Exception {
@@ -81,6 +86,26 @@ class ExampleConformanceTests {
         double ad = Double.parseDouble(a);
         double xd = Double.parseDouble(x);
         return Math.abs(ad - xd) <= 1e-9 * Math.max(1, Math.abs(xd));
+    }
+
+    @Test
+    void thePreviousPeriodIsComputedOutsideTheRangeButNeverWritten() throws Exception {
+        // only 2026-11-12 is asked for: day 2026-11-11 lies outside, yet the drivers of 11-12 compare with it
+        KpiRunResult run = engine.run(new KpiRequest(java.time.LocalDate.parse("2026-11-12"),
+                java.time.LocalDate.parse("2026-11-12"), SpecExample.AS_OF, SpecExample.ZONE, null), null);
+        assertThat(run.values()).noneMatch(v -> v.period().equals("2026-11-11"));
+        Path drivers = dir.resolve("out-12/kpi-drivers.csv");
+        KpiDriversCsv.write(drivers, run.drivers());
+        // every expected row is of day 2026-11-12 against 2026-11-11: the same 112 rows
+        DriverCsv.assertMatches(DriverCsv.read(drivers), DriverCsv.resource("/spec-example/expected-kpi-drivers.csv"));
+        // damage by carrier (hand check): 11-11 SF 1/1, JD 0/2, ZTO 1/1 -> R0 = 2/4; 11-12 EMS 0/1, YTO 0/1 -> R1 = 0;
+        // EMS: new, rate 0, w1 = 1/2 -> mix 1/2 x (0 - (1/2 + 0)/2) = -1/8; gap 1/2 x (0 - 0.005) = -0.0025
+        var ems = run.drivers().stream().filter(r -> r.kpi().equals("damage_rate") && r.sliceValue().equals("EMS"))
+                .findFirst().orElseThrow();
+        assertThat(ems.mixEffect()).isEqualTo(-0.125);
+        assertThat(ems.targetGapContribution()).isCloseTo(-0.0025, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(run.drivers().stream().filter(r -> r.kpi().equals("damage_rate") && r.slice().equals("carrier"))
+                .mapToDouble(r -> r.changeContribution()).sum()).isCloseTo(0 - 0.5, org.assertj.core.api.Assertions.within(1e-15));
     }
 
     @Test

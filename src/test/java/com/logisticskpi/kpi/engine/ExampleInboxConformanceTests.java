@@ -20,6 +20,7 @@ import com.logisticskpi.cli.KpiCli;
 import com.logisticskpi.ingest.FileStatus;
 import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.ingest.IngestSummary;
+import com.logisticskpi.testsupport.DriverCsv;
 import com.logisticskpi.testsupport.KpiCsv;
 import com.logisticskpi.testsupport.TestDatabases;
 
@@ -66,5 +67,9 @@ class ExampleInboxConformanceTests {
         }
         assertThat(code).as(printed.toString(StandardCharsets.UTF_8)).isZero();
         ExampleConformanceTests.assertConforms(KpiCsv.read(out.resolve("kpi-values.csv")));
+        // kpis.md section 8: every driver row of the example (the previous periods 2026-11-08, W45 and 2026-10 lie
+        // outside the requested week and are computed all the same)
+        DriverCsv.assertMatches(DriverCsv.read(out.resolve("kpi-drivers.csv")),
+                DriverCsv.resource("/spec-example/expected-kpi-drivers.csv"));
     }
 }
