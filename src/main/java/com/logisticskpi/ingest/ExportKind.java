@@ -40,7 +40,8 @@ public enum ExportKind {
             col("ticket_id", Types.VARCHAR), col("order_id", Types.VARCHAR), col("customer_id", Types.VARCHAR),
             col("opened_time", Types.TIMESTAMP), col("ticket_type", Types.VARCHAR), col("category", Types.VARCHAR),
             col("contact_channel", Types.VARCHAR), col("first_response_time", Types.TIMESTAMP),
-            col("resolved_time", Types.TIMESTAMP), col("reopened", Types.BOOLEAN), col("comment_text", Types.VARCHAR)));
+            col("resolved_time", Types.TIMESTAMP), col("reopened", Types.BOOLEAN), col("comment_text", Types.VARCHAR),
+            col("first_response_us", Types.BIGINT), col("resolution_us", Types.BIGINT)));
 
     /** A stored column and the JDBC type used to bind a null. */
     public record StoredColumn(String name, int sqlType) {

@@ -384,6 +384,8 @@ final class StoredRowWriter implements AutoCloseable {
             ps.setString(index, s);
         } else if (value instanceof Integer n) {
             ps.setInt(index, n);
+        } else if (value instanceof Long n) {
+            ps.setLong(index, n);
         } else if (value instanceof Boolean b) {
             ps.setBoolean(index, b);
         } else if (value instanceof java.math.BigDecimal d) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * tickets (exports.md, the optional fifth export): one row per customer-service ticket; key ticket_id. A COMPLAINT or
  * CLAIM needs a category; an INQUIRY may have one. A first response or resolution before the opening is rejected
  * (never guessed at): {@link RejectReason#BEFORE_OPENED} on that column. Type and category accept configured aliases
- * ({@code kpi.ingest.tickets.type-aliases}, {@code category-aliases}).
+ * ({@code kpi.ingest.tickets.type-aliases}, {@code category-aliases}). The response and resolution durations are
+ * stored with the row (exact micro-seconds), so that the engine can stream them in value order for exact percentiles.
  */
 final class TicketRowParser implements RowParser {
 
@@ -72,7 +73,12 @@ final class TicketRowParser implements RowParser {
         boolean reopened = reopenedText != null && FieldParser.bool(REOPENED.name(), reopenedText);
         String comment = row.freeText(COMMENT);
         return new StagedRow(ticketId, orderId, customerId, opened, type, category, channel, firstResponse, resolved,
-                reopened, comment);
+                reopened, comment, micros(opened, firstResponse), micros(opened, resolved));
+    }
+
+    /** Exact micro-seconds from the opening to a later time (instants are truncated to micro-seconds), or null. */
+    private static Long micros(Instant opened, Instant later) {
+        return later == null ? null : java.time.temporal.ChronoUnit.MICROS.between(opened, later);
     }
 
     /** An optional time of the ticket that must not be earlier than its opening. */

@@ -12,6 +12,8 @@ CREATE TABLE service_ticket (
     resolved_time       DATETIME(6),
     reopened            BOOLEAN       NOT NULL,
     comment_text        VARCHAR(4000),
+    first_response_us   BIGINT,        -- first_response_time - opened_time in micro-seconds (computed at ingest)
+    resolution_us       BIGINT,        -- resolved_time - opened_time in micro-seconds (computed at ingest)
     src_order           VARCHAR(300)  NOT NULL,
     src_file_id         BIGINT        NOT NULL,
     src_line            BIGINT        NOT NULL

@@ -27,7 +27,8 @@ import com.logisticskpi.kpi.KpiValue;
  * <li>reads their lines, shipment and return rows chunk by chunk of candidates and builds each order's outcome in Java,
  * writing order_outcome and kpi_return,</li>
  * <li>computes every figure per period and slice (one pass over the outcomes for the counts; ordered streams for exact
- * percentiles, means and standard deviations; one pass over the surveys), and</li>
+ * percentiles, means and standard deviations; one pass over the surveys; the complaint figures of the optional
+ * tickets export), and</li>
  * <li>stores kpi_run and kpi_value.</li>
  * </ol>
  * Memory is bounded by one order, one group's rank positions and the number of output cells, never by the
@@ -42,6 +43,7 @@ public class KpiEngine {
     private final KpiEngineProperties properties;
     private final SurveyProperties survey;
     private final Clock clock;
+    private TicketProperties tickets = TicketProperties.defaults();
 
     @org.springframework.beans.factory.annotation.Autowired
     public KpiEngine(DataSource dataSource, KpiEngineProperties properties, SurveyProperties survey) {
@@ -54,6 +56,12 @@ public class KpiEngine {
         this.properties = properties;
         this.survey = survey;
         this.clock = clock;
+    }
+
+    /** The complaint-handling time targets ({@code kpi.tickets.*}); the defaults of kpis.md section 10 otherwise. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setTicketProperties(TicketProperties tickets) {
+        this.tickets = tickets;
     }
 
     /**
@@ -236,11 +244,15 @@ public class KpiEngine {
         work.commit();
 
         ValueSink sink = new ValueSink(req);
-        new OrderCohorts(work, stream, runId, req.filter(), sink, properties.target("on_time_rate")).computeAll();
+        OrderCohorts orderCohorts = new OrderCohorts(work, stream, runId, req.filter(), sink, properties.target("on_time_rate"));
+        orderCohorts.computeAll();
         long t3 = System.nanoTime();
         new SurveyCohorts(survey, req.zone(), req.filter(), sink).compute(stream, runId, start, end);
         long t4 = System.nanoTime();
-        log.info("kpi run {}: order figures {} ms, survey figures {} ms", runId, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        new TicketCohorts(tickets, req, sink).compute(stream, runId, start, end, orderCohorts.deliveredCounts());
+        long t5 = System.nanoTime();
+        log.info("kpi run {}: order figures {} ms, survey figures {} ms, ticket figures {} ms", runId,
+                (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         List<KpiValue> values = new ArrayList<>(sink.values());
         values.sort(KpiValueOrder.ORDER);
         RunTables.insertValues(work, runId, values, batch);
