@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The four exports, in the order a run loads them (orders first, so that shipment and return rows can be
+ * The exports (four, and the optional tickets), in the order a run loads them (orders first, so that shipment and return rows can be
  * checked against the order lines). Each kind knows its stored table, its natural key and the stored columns a
  * parsed row fills (in the order of the parsed values; the src_* bookkeeping columns come on top).
  */
@@ -33,7 +33,15 @@ public enum ExportKind {
     SURVEYS("surveys", "survey_response", List.of("response_id"), List.of(
             col("response_id", Types.VARCHAR), col("order_id", Types.VARCHAR), col("customer_id", Types.VARCHAR),
             col("response_time", Types.TIMESTAMP), col("q_overall", Types.INTEGER), col("q_recommend", Types.INTEGER),
-            col("comment_text", Types.VARCHAR)));
+            col("comment_text", Types.VARCHAR))),
+
+    /** The optional fifth export (exports.md "tickets"): one row per customer-service ticket. */
+    TICKETS("tickets", "service_ticket", List.of("ticket_id"), List.of(
+            col("ticket_id", Types.VARCHAR), col("order_id", Types.VARCHAR), col("customer_id", Types.VARCHAR),
+            col("opened_time", Types.TIMESTAMP), col("ticket_type", Types.VARCHAR), col("category", Types.VARCHAR),
+            col("contact_channel", Types.VARCHAR), col("first_response_time", Types.TIMESTAMP),
+            col("resolved_time", Types.TIMESTAMP), col("reopened", Types.BOOLEAN), col("comment_text", Types.VARCHAR),
+            col("first_response_us", Types.BIGINT), col("resolution_us", Types.BIGINT)));
 
     /** A stored column and the JDBC type used to bind a null. */
     public record StoredColumn(String name, int sqlType) {
@@ -55,7 +63,7 @@ public enum ExportKind {
         return new StoredColumn(name, type);
     }
 
-    /** The file-name stem and the label in reports: orders, shipments, returns, surveys. */
+    /** The file-name stem and the label in reports: orders, shipments, returns, surveys, tickets. */
     public String fileName() {
         return fileName;
     }

@@ -214,6 +214,7 @@ final class FileLoader {
             case SHIPMENTS -> new ShipmentRowParser(fields);
             case RETURNS -> new ReturnRowParser(fields, settings.reasonCodeAliases());
             case SURVEYS -> new SurveyRowParser(fields, survey);
+            case TICKETS -> new TicketRowParser(fields, settings.typeAliases(), settings.categoryAliases());
         };
     }
 

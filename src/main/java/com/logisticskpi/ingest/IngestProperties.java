@@ -20,10 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shipments   settings for shipments_*.csv
  * @param returns     settings for returns_*.csv (also the reason-code aliases)
  * @param surveys     settings for surveys_*.csv (item columns and scale come from {@code kpi.survey.*})
+ * @param tickets     settings for the optional tickets_*.csv (also the type and category aliases)
  */
 @ConfigurationProperties("kpi.ingest")
 public record IngestProperties(Double rejectLimit, KindSettings orders, KindSettings shipments,
-                               KindSettings returns, KindSettings surveys) {
+                               KindSettings returns, KindSettings surveys, KindSettings tickets) {
 
     public IngestProperties {
         if (rejectLimit == null) {
@@ -36,11 +37,12 @@ public record IngestProperties(Double rejectLimit, KindSettings orders, KindSett
         shipments = shipments == null ? KindSettings.empty() : shipments;
         returns = returns == null ? KindSettings.empty() : returns;
         surveys = surveys == null ? KindSettings.empty() : surveys;
+        tickets = tickets == null ? KindSettings.empty() : tickets;
     }
 
     /** Defaults for every kind (what application.yml also says). */
     public static IngestProperties defaults() {
-        return new IngestProperties(null, null, null, null, null);
+        return new IngestProperties(null, null, null, null, null, null);
     }
 
     public KindSettings settings(ExportKind kind) {
@@ -49,6 +51,7 @@ public record IngestProperties(Double rejectLimit, KindSettings orders, KindSett
             case SHIPMENTS -> shipments;
             case RETURNS -> returns;
             case SURVEYS -> surveys;
+            case TICKETS -> tickets;
         };
     }
 
@@ -71,21 +74,33 @@ public record IngestProperties(Double rejectLimit, KindSettings orders, KindSett
      * @param headerAliases     canonical column -> other header names that mean it (e.g. order_id: [订单号])
      * @param reasonCodeAliases returns only: canonical reason code -> other spellings (e.g. DAMAGED: [破损])
      * @param rejectLimit       optional override of the global reject limit for this kind
+     * @param typeAliases       tickets only: canonical ticket type -> other spellings (e.g. COMPLAINT: [投诉])
+     * @param categoryAliases   tickets only: canonical category -> other spellings (e.g. LATE: [延误, 物流慢])
      */
     public record KindSettings(String glob, String delimiter, String encoding,
                                Map<String, List<String>> headerAliases,
-                               Map<String, List<String>> reasonCodeAliases, Double rejectLimit) {
+                               Map<String, List<String>> reasonCodeAliases, Double rejectLimit,
+                               Map<String, List<String>> typeAliases, Map<String, List<String>> categoryAliases) {
 
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
         public KindSettings {
             headerAliases = headerAliases == null ? Map.of() : new LinkedHashMap<>(headerAliases);
             reasonCodeAliases = reasonCodeAliases == null ? Map.of() : new LinkedHashMap<>(reasonCodeAliases);
+            typeAliases = typeAliases == null ? Map.of() : new LinkedHashMap<>(typeAliases);
+            categoryAliases = categoryAliases == null ? Map.of() : new LinkedHashMap<>(categoryAliases);
             if (rejectLimit != null && (rejectLimit < 0 || rejectLimit > 1)) {
                 throw new IllegalArgumentException("kpi.ingest.<kind>.reject-limit must be between 0 and 1, was " + rejectLimit);
             }
         }
 
+        /** The settings of the four original kinds (no ticket type or category aliases). */
+        public KindSettings(String glob, String delimiter, String encoding, Map<String, List<String>> headerAliases,
+                            Map<String, List<String>> reasonCodeAliases, Double rejectLimit) {
+            this(glob, delimiter, encoding, headerAliases, reasonCodeAliases, rejectLimit, null, null);
+        }
+
         static KindSettings empty() {
-            return new KindSettings(null, null, null, null, null, null);
+            return new KindSettings(null, null, null, null, null, null, null, null);
         }
 
         public char delimiterChar() {

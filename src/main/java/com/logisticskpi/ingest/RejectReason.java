@@ -13,6 +13,12 @@ public final class RejectReason {
     public static final String UNKNOWN_REASON_CODE = "unknown_reason_code";
     public static final String SCORE_OUT_OF_SCALE = "score_out_of_scale";
     public static final String TOO_LONG = "too_long";
+    /** tickets: a type other than COMPLAINT, CLAIM, INQUIRY (after the configured aliases). */
+    public static final String UNKNOWN_TICKET_TYPE = "unknown_ticket_type";
+    /** tickets: a category outside the contract's list (after the configured aliases). */
+    public static final String UNKNOWN_CATEGORY = "unknown_category";
+    /** tickets: a first response or resolution time earlier than the ticket's opened_time. */
+    public static final String BEFORE_OPENED = "before_opened_time";
     /** The record has a different number of fields than the header. */
     public static final String WRONG_FIELD_COUNT = "wrong_field_count";
 

@@ -47,13 +47,13 @@ final class StoredRowWriter implements AutoCloseable {
     private final int keyCount;
     private final int[] keyIndexes;   // positions of the key columns in ExportKind.columns()
     private final int[] valueIndexes; // positions of the non-key columns
-    private final int orderIdIndex;   // position of order_id (shipments, returns), else -1
+    private final int orderIdIndex;   // position of order_id (shipments, returns, tickets), else -1
     private final int lineNoIndex;    // position of line_no (shipments, returns), else -1
 
     private final PreparedStatement lookup;
     private final PreparedStatement insert;
     private final PreparedStatement update;
-    private final PreparedStatement orderLines;   // shipments, returns
+    private final PreparedStatement orderLines;   // shipments, returns, tickets
     private final PreparedStatement deleteAnswers; // surveys
     private final PreparedStatement insertAnswer;  // surveys
 
@@ -94,7 +94,7 @@ final class StoredRowWriter implements AutoCloseable {
         this.keyIndexes = kind.keyColumns().stream().mapToInt(names::indexOf).toArray();
         this.valueIndexes = java.util.stream.IntStream.range(0, names.size())
                 .filter(i -> !kind.keyColumns().contains(names.get(i))).toArray();
-        boolean orphanKind = kind == ExportKind.SHIPMENTS || kind == ExportKind.RETURNS;
+        boolean orphanKind = kind == ExportKind.SHIPMENTS || kind == ExportKind.RETURNS || kind == ExportKind.TICKETS;
         this.orderIdIndex = orphanKind ? names.indexOf("order_id") : -1;
         this.lineNoIndex = orphanKind ? names.indexOf("line_no") : -1;
         List<PreparedStatement> opened = new ArrayList<>();
@@ -132,9 +132,14 @@ final class StoredRowWriter implements AutoCloseable {
     /** (src_order, CHUNK x first key value): the stored rows whose first key column is one of the values. */
     static String lookupSql(ExportKind kind) {
         String keys = String.join(", ", kind.keyColumns());
-        String orderId = kind == ExportKind.RETURNS ? ", order_id" : "";
+        String orderId = storesOrderIdOutsideKey(kind) ? ", order_id" : "";
         return "SELECT " + keys + ", src_file_id, CASE WHEN src_order <= ? THEN 1 ELSE 0 END" + orderId
                 + " FROM " + kind.table() + " WHERE " + kind.keyColumns().get(0) + " IN (" + marks(CHUNK) + ")";
+    }
+
+    /** Returns and tickets carry their order_id outside the key: the orphan count reads it from the stored row. */
+    private static boolean storesOrderIdOutsideKey(ExportKind kind) {
+        return kind == ExportKind.RETURNS || kind == ExportKind.TICKETS;
     }
 
     static String insertSql(ExportKind kind) {
@@ -257,7 +262,7 @@ final class StoredRowWriter implements AutoCloseable {
                     }
                     long srcFileId = rs.getLong(keyCount + 1);
                     boolean replaceable = rs.getInt(keyCount + 2) == 1;
-                    String orderId = kind == ExportKind.RETURNS ? rs.getString(keyCount + 3)
+                    String orderId = storesOrderIdOutsideKey(kind) ? rs.getString(keyCount + 3)
                             : orderIdIndex >= 0 ? (String) key[kind.keyColumns().indexOf("order_id")] : null;
                     int lineNo = lineNoIndex >= 0 ? (Integer) key[kind.keyColumns().indexOf("line_no")] : 0;
                     out.put(k, new Stored(replaceable, srcFileId, orderId, lineNo));
@@ -269,7 +274,8 @@ final class StoredRowWriter implements AutoCloseable {
 
     /**
      * Orphans (exports.md): a shipment row whose order line is not stored, a return row whose order line is not stored
-     * (line 0, a whole-order return: whose order has no line). Counted for the rows this chunk writes, minus this
+     * (line 0, a whole-order return: whose order has no line), a ticket naming an order that has no stored line (a
+     * ticket without an order_id is no orphan). Counted for the rows this chunk writes, minus this
      * file's own rows of earlier chunks that they overwrite, so the total covers exactly the file's stored rows.
      */
     private void countOrphans(List<Pending> inserts, List<Pending> updates, List<Stored> ownOverwritten)
@@ -284,6 +290,7 @@ final class StoredRowWriter implements AutoCloseable {
         for (Stored s : ownOverwritten) {
             orderIds.add(s.orderId());
         }
+        orderIds.remove(null); // tickets without an order
         Set<String> ordersWithLines = new HashSet<>();
         Set<String> lines = new HashSet<>(); // order_id + '\0' + line_no
         List<String> values = new ArrayList<>(orderIds);
@@ -310,10 +317,14 @@ final class StoredRowWriter implements AutoCloseable {
 
     private boolean orphan(Pending p, Set<String> ordersWithLines, Set<String> lines) {
         Object[] v = p.row().values();
-        return orphan((String) v[orderIdIndex], (Integer) v[lineNoIndex], ordersWithLines, lines);
+        int lineNo = lineNoIndex >= 0 ? (Integer) v[lineNoIndex] : 0;
+        return orphan((String) v[orderIdIndex], lineNo, ordersWithLines, lines);
     }
 
     private boolean orphan(String orderId, int lineNo, Set<String> ordersWithLines, Set<String> lines) {
+        if (kind == ExportKind.TICKETS) {
+            return orderId != null && !ordersWithLines.contains(orderId);
+        }
         if (kind == ExportKind.RETURNS && lineNo == 0) {
             return !ordersWithLines.contains(orderId);
         }
@@ -373,6 +384,8 @@ final class StoredRowWriter implements AutoCloseable {
             ps.setString(index, s);
         } else if (value instanceof Integer n) {
             ps.setInt(index, n);
+        } else if (value instanceof Long n) {
+            ps.setLong(index, n);
         } else if (value instanceof Boolean b) {
             ps.setBoolean(index, b);
         } else if (value instanceof java.math.BigDecimal d) {

@@ -14,6 +14,19 @@ public final class KpiCatalog {
             "cycle_hours_p50", "cycle_hours_p90", "cycle_cv",
             "csi", "csat", "nps", "return_rate");
 
+    /** The complaint-handling KPIs that join the headline set when tickets are present (kpis.md section 10). */
+    public static final List<String> TICKET_HEADLINE = List.of("complaint_rate", "resolved_within_target_rate");
+
+    /** The headline KPIs of the Summary: {@link #HEADLINE}, plus {@link #TICKET_HEADLINE} when tickets are present. */
+    public static List<String> headline(boolean ticketsPresent) {
+        if (!ticketsPresent) {
+            return HEADLINE;
+        }
+        List<String> all = new java.util.ArrayList<>(HEADLINE);
+        all.addAll(TICKET_HEADLINE);
+        return List.copyOf(all);
+    }
+
     /** The KPIs of the Breakdowns tables, in column order. */
     public static final List<String> BREAKDOWN = List.of(
             "on_time_rate", "order_accuracy", "damage_rate", "perfect_order_rate",
@@ -32,7 +45,10 @@ public final class KpiCatalog {
             "return_reason_share", "refund_hours_mean", "refund_hours_p90",
             "cycle_hours_mean", "cycle_hours_p50", "cycle_hours_p90", "cycle_hours_p95", "cycle_hours_sd",
             "cycle_cv", "cycle_within_target_rate", "dispatch_hours_mean", "dispatch_hours_p90",
-            "dim_score", "csi", "csat", "nps", "survey_responses", "importance", "control_chart");
+            "dim_score", "csi", "csat", "nps", "survey_responses", "importance", "control_chart",
+            "complaint_rate", "complaint_share", "first_response_within_target_rate", "first_response_hours_mean",
+            "first_response_hours_p90", "resolved_within_target_rate", "open_complaints", "resolution_hours_mean",
+            "resolution_hours_p90", "reopen_rate");
 
     private KpiCatalog() {
     }
@@ -40,7 +56,8 @@ public final class KpiCatalog {
     public static Unit unit(String kpi) {
         String base = kpi.contains(".") ? kpi.substring(0, kpi.indexOf('.')) : kpi;
         if (base.endsWith("_rate") || base.equals("order_accuracy") || base.equals("line_accuracy")
-                || base.equals("documentation_accuracy") || base.equals("csat") || base.equals("return_reason_share")) {
+                || base.equals("documentation_accuracy") || base.equals("csat") || base.equals("return_reason_share")
+                || base.equals("complaint_share")) {
             return Unit.SHARE;
         }
         if (base.contains("hours")) {
@@ -59,6 +76,7 @@ public final class KpiCatalog {
     public static boolean higherIsBetter(String kpi) {
         return !(kpi.equals("damage_rate") || kpi.equals("return_rate") || kpi.startsWith("cycle_")
                 || kpi.startsWith("refund_") || kpi.startsWith("dispatch_") || kpi.equals("pending_orders")
-                || kpi.equals("split_shipment_rate"));
+                || kpi.equals("split_shipment_rate") || kpi.equals("complaint_rate") || kpi.startsWith("first_response_hours")
+                || kpi.startsWith("resolution_hours") || kpi.equals("open_complaints") || kpi.equals("reopen_rate"));
     }
 }

@@ -36,6 +36,8 @@ import com.logisticskpi.kpi.drivers.DriverRow;
  * @param exceptionsCsv    where the full exceptions CSV is (named on the sheet when the cap cuts the list); may be null
  * @param drivers          the drivers of the run's periods (kpis.md section 8): at least the day, ISO week and month
  *                         of the business date against the period before each; may be empty
+ * @param customerService  the ticket details behind the Customer service sheet (kpis.md section 10); "export
+ *                         missing" when null
  */
 public record ReportInput(
         LocalDate businessDate,
@@ -50,15 +52,17 @@ public record ReportInput(
         Iterable<OrderOutcome> exceptions,
         List<DataQualityRow> dataQuality,
         Path exceptionsCsv,
-        List<DriverRow> drivers) {
+        List<DriverRow> drivers,
+        CustomerService customerService) {
 
-    /** An input without drivers (the Summary's "Why" column and the Drivers sheet then say there is no data). */
+    /** An input without drivers and ticket details (the Why column and Drivers sheet say there is no data; the
+     * tickets export counts as missing). */
     public ReportInput(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Freshness freshness,
                        List<KpiValue> values, Map<String, KpiTarget> targets, List<ControlPoint> controlChart,
                        Iterable<OrderOutcome> deliveredOrders, Iterable<OrderOutcome> exceptions,
                        List<DataQualityRow> dataQuality, Path exceptionsCsv) {
         this(businessDate, asOf, zone, locale, freshness, values, targets, controlChart, deliveredOrders, exceptions,
-                dataQuality, exceptionsCsv, List.of());
+                dataQuality, exceptionsCsv, List.of(), null);
     }
 
     public ReportInput {
@@ -73,6 +77,38 @@ public record ReportInput(
         exceptions = exceptions == null ? List.of() : exceptions;
         dataQuality = dataQuality == null ? List.of() : dataQuality;
         drivers = drivers == null ? List.of() : drivers;
+        customerService = customerService == null ? CustomerService.MISSING : customerService;
+    }
+
+    /**
+     * The ticket details of the report month (the figures themselves are in {@code values}).
+     *
+     * @param exportLoaded    whether a tickets file was ever loaded; when not, the workbook says the export is missing
+     * @param responseHours   hours to the first response of the month's contacts that have one (the histogram)
+     * @param resolutionHours hours to resolution of the complaints resolved in the month (the histogram)
+     * @param overdue         open complaints older than the resolution target at as-of, oldest first (capped)
+     * @param overdueTotal    how many there are in all (more than {@code overdue.size()} when capped)
+     */
+    public record CustomerService(boolean exportLoaded, List<Double> responseHours, List<Double> resolutionHours,
+                                  List<OverdueComplaint> overdue, long overdueTotal) {
+
+        public static final CustomerService MISSING = new CustomerService(false, List.of(), List.of(), List.of(), 0);
+
+        public CustomerService {
+            responseHours = responseHours == null ? List.of() : List.copyOf(responseHours);
+            resolutionHours = resolutionHours == null ? List.of() : List.copyOf(resolutionHours);
+            overdue = overdue == null ? List.of() : List.copyOf(overdue);
+        }
+    }
+
+    /**
+     * An open complaint past the resolution target. Ticket, order and customer ids come from the export: untrusted
+     * text, written as text (the customer id masked).
+     *
+     * @param ageHours hours from opening to as-of
+     */
+    public record OverdueComplaint(String ticketId, String orderId, String customerId, String type, String category,
+                                   Instant opened, double ageHours) {
     }
 
     /**

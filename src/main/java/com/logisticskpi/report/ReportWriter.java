@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import com.logisticskpi.report.chart.ChartImage;
 import com.logisticskpi.report.chart.ReportCharts;
 import com.logisticskpi.report.sheet.BreakdownsSheet;
+import com.logisticskpi.report.sheet.CustomerServiceSheet;
 import com.logisticskpi.report.sheet.CycleSheet;
 import com.logisticskpi.report.sheet.DataQualitySheet;
 import com.logisticskpi.report.sheet.DefinitionsSheet;
@@ -81,6 +82,7 @@ public class ReportWriter {
             new CycleSheet().write(ctx);
             new SatisfactionSheet().write(ctx);
             new ReturnsSheet().write(ctx);
+            new CustomerServiceSheet().write(ctx);
             ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap());
             int headerRow = exceptions.prepare(ctx);
             new DataQualitySheet().write(ctx);

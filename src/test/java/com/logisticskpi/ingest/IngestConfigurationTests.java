@@ -115,7 +115,7 @@ class IngestConfigurationTests {
     void defaultsAreTheContract() {
         IngestProperties p = IngestProperties.defaults();
         assertThat(List.of(ExportKind.values())).extracting(p::glob)
-                .containsExactly("orders_*.csv", "shipments_*.csv", "returns_*.csv", "surveys_*.csv");
+                .containsExactly("orders_*.csv", "shipments_*.csv", "returns_*.csv", "surveys_*.csv", "tickets_*.csv");
         assertThat(p.settings(ExportKind.ORDERS).delimiterChar()).isEqualTo(',');
         assertThat(p.settings(ExportKind.ORDERS).charset().name()).isEqualTo("UTF-8");
         assertThat(p.rejectLimit(ExportKind.SURVEYS)).isEqualTo(0.01);

@@ -34,6 +34,7 @@ final class IngestTestKit {
         EXPORT_TABLES.put("return_line", "return_id, line_no");
         EXPORT_TABLES.put("survey_response", "response_id");
         EXPORT_TABLES.put("survey_answer", "response_id, item");
+        EXPORT_TABLES.put("service_ticket", "ticket_id");
     }
 
     private IngestTestKit() {
@@ -103,7 +104,7 @@ final class IngestTestKit {
     }
 
     static void clearAll(JdbcTemplate jdbc) {
-        for (String t : List.of("order_line", "shipment_line", "return_line", "survey_response", "survey_answer",
+        for (String t : List.of("order_line", "shipment_line", "return_line", "survey_response", "survey_answer", "service_ticket",
                 "ingest_reject_count", "ingest_file", "stg_order_line", "stg_shipment_line", "stg_return_line",
                 "stg_survey_response", "stg_survey_answer")) {
             jdbc.update("DELETE FROM " + t);

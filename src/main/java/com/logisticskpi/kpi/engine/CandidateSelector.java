@@ -10,7 +10,8 @@ import java.util.List;
  * Selects, set-based in SQL, the orders a run must build outcomes for: orders with an OK line and any of
  * a line promised in the window (the due time is the latest promise, so an order due in a period has a line
  * promised in it), a DELIVERED shipment row delivered in the window (delivered_at is one of them), a return
- * requested or refunded in the window, or a survey response in the window. The window is the run's periods
+ * requested or refunded in the window, a survey response in the window, or a ticket opened or resolved in the window
+ * (tickets take the slices of their order). The window is the run's periods
  * widened by a day on each side. A superset is harmless: figures only count orders by their own dates, and an
  * order without an OK line (unknown or cancelled) gets no outcome from {@link OutcomeBuilder}.
  * One INSERT ... SELECT per source, each driven by the index on its time column; NOT EXISTS keeps them distinct.
@@ -36,7 +37,9 @@ final class CandidateSelector {
             TEMPLATE.formatted("shipment_line", "delivered_time", "delivered_time", " AND x.status = 'DELIVERED'"),
             TEMPLATE.formatted("return_line", "requested_time", "requested_time", ""),
             TEMPLATE.formatted("return_line", "refunded_time", "refunded_time", ""),
-            TEMPLATE.formatted("survey_response", "response_time", "response_time", " AND x.order_id IS NOT NULL"));
+            TEMPLATE.formatted("survey_response", "response_time", "response_time", " AND x.order_id IS NOT NULL"),
+            TEMPLATE.formatted("service_ticket", "opened_time", "opened_time", " AND x.order_id IS NOT NULL"),
+            TEMPLATE.formatted("service_ticket", "resolved_time", "resolved_time", " AND x.order_id IS NOT NULL"));
 
     private CandidateSelector() {
     }

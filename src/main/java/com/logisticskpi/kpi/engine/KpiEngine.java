@@ -30,7 +30,8 @@ import com.logisticskpi.kpi.drivers.DriverStore;
  * <li>reads their lines, shipment and return rows chunk by chunk of candidates and builds each order's outcome in Java,
  * writing order_outcome and kpi_return,</li>
  * <li>computes every figure per period and slice (one pass over the outcomes for the counts; ordered streams for exact
- * percentiles, means and standard deviations; one pass over the surveys), and</li>
+ * percentiles, means and standard deviations; one pass over the surveys; the complaint figures of the optional
+ * tickets export), and</li>
  * <li>stores kpi_run and kpi_value, and the drivers of every period against the one before it (kpi_driver,
  * kpis.md section 8: the candidates reach back to the periods before the run's, whose figures are driver inputs only).</li>
  * </ol>
@@ -46,6 +47,7 @@ public class KpiEngine {
     private final KpiEngineProperties properties;
     private final SurveyProperties survey;
     private final Clock clock;
+    private TicketProperties tickets = TicketProperties.defaults();
 
     @org.springframework.beans.factory.annotation.Autowired
     public KpiEngine(DataSource dataSource, KpiEngineProperties properties, SurveyProperties survey) {
@@ -58,6 +60,12 @@ public class KpiEngine {
         this.properties = properties;
         this.survey = survey;
         this.clock = clock;
+    }
+
+    /** The complaint-handling time targets ({@code kpi.tickets.*}); the defaults of kpis.md section 10 otherwise. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setTicketProperties(TicketProperties tickets) {
+        this.tickets = tickets;
     }
 
     /**
@@ -240,11 +248,17 @@ public class KpiEngine {
         work.commit();
 
         ValueSink sink = new ValueSink(req);
-        new OrderCohorts(work, stream, runId, req.filter(), sink, properties.target("on_time_rate")).computeAll();
+        OrderCohorts orderCohorts = new OrderCohorts(work, stream, runId, req.filter(), sink, properties.target("on_time_rate"));
+        orderCohorts.computeAll();
         long t3 = System.nanoTime();
         new SurveyCohorts(survey, req.zone(), req.filter(), sink).compute(stream, runId, start, end);
         long t4 = System.nanoTime();
-        log.info("kpi run {}: order figures {} ms, survey figures {} ms", runId, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        // complaint_rate and resolved_within_target_rate are driver KPIs: their tickets reach back to the periods before
+        Instant driverStart = req.driverFirstDate().atStartOfDay(req.zone()).toInstant();
+        new TicketCohorts(tickets, req, sink).compute(stream, runId, driverStart, end, orderCohorts.deliveredCounts());
+        long t5 = System.nanoTime();
+        log.info("kpi run {}: order figures {} ms, survey figures {} ms, ticket figures {} ms", runId,
+                (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         List<KpiValue> values = new ArrayList<>(sink.values());
         values.sort(KpiValueOrder.ORDER);
         List<DriverRow> drivers = DriverAnalysis.compute(sink.driverInputs(), sink.periods(req), properties::target);

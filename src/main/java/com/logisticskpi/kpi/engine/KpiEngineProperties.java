@@ -73,7 +73,7 @@ public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTarge
         return new KpiEngineProperties(null, null, null, null, null, null);
     }
 
-    /** Spec defaults (kpis.md section 6), shares as fractions. */
+    /** Spec defaults (kpis.md sections 6 and 10), shares as fractions. */
     public static Map<String, KpiTarget> defaultTargets() {
         Map<String, KpiTarget> d = new LinkedHashMap<>();
         d.put("on_time_rate", new KpiTarget("on_time_rate", 0.95, KpiTarget.Direction.HIGHER_IS_BETTER, 0.03));
@@ -83,6 +83,12 @@ public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTarge
         d.put("cycle_cv", new KpiTarget("cycle_cv", 0.5, KpiTarget.Direction.LOWER_IS_BETTER, 0.1));
         d.put("csi", new KpiTarget("csi", 80, KpiTarget.Direction.HIGHER_IS_BETTER, 5));
         d.put("nps", new KpiTarget("nps", 30, KpiTarget.Direction.HIGHER_IS_BETTER, 10));
+        // kpis.md section 10 (complaint handling, from the optional tickets export)
+        d.put("complaint_rate", new KpiTarget("complaint_rate", 0.01, KpiTarget.Direction.LOWER_IS_BETTER, 0.005));
+        d.put("first_response_within_target_rate", new KpiTarget("first_response_within_target_rate", 0.90,
+                KpiTarget.Direction.HIGHER_IS_BETTER, 0.05));
+        d.put("resolved_within_target_rate", new KpiTarget("resolved_within_target_rate", 0.90,
+                KpiTarget.Direction.HIGHER_IS_BETTER, 0.05));
         return d;
     }
 

@@ -42,6 +42,7 @@ final class OrderCohorts {
     private final ValueSink sink;
     private final Map<String, String[]> labelsOfDay = new HashMap<>();
     private final KpiTarget onTimeTarget;
+    private final Map<GroupKey, Long> deliveredCounts = new HashMap<>();
 
     /** @param onTimeTarget the on_time_rate target (on_time_required_rate needs it), or null when it has none */
     OrderCohorts(Connection work, Connection stream, long runId, SliceFilter filter, ValueSink sink, KpiTarget onTimeTarget) {
@@ -61,7 +62,7 @@ final class OrderCohorts {
         orderCounts(due, delivered);
         returnCounts(reasons, refunds);
         emitCounts(due, delivered, reasons);
-        Map<GroupKey, Long> deliveredN = new HashMap<>();
+        Map<GroupKey, Long> deliveredN = deliveredCounts;
         delivered.forEach((k, c) -> deliveredN.put(k, c[0]));
         Map<GroupKey, Long> refundN = new HashMap<>();
         refunds.forEach((k, c) -> refundN.put(k, c[0]));
@@ -71,6 +72,11 @@ final class OrderCohorts {
                 "dispatch_hours", false, 0.9);
         distribution("r.refund_us", "r.ref_day", RETURN_JOIN, "r.run_id = ? AND r.refund_us IS NOT NULL", refundN,
                 "refund_hours", false, 0.9);
+    }
+
+    /** The delivered cohort's size per (period, slice value), after {@link #computeAll} (complaint_rate's denominator). */
+    Map<GroupKey, Long> deliveredCounts() {
+        return deliveredCounts;
     }
 
     /** A local day and a slice value: the unit the streamed rows are counted in before days add up to periods. */

@@ -58,6 +58,7 @@ public class EngineReportInputProvider implements ReportInputProvider {
     private final DataQualityRepository dataQuality;
     private final DataFreshnessQuery freshness;
     private final DataSource dataSource;
+    private TicketDetailsQuery tickets;
 
     public EngineReportInputProvider(KpiService kpiService, KpiEngineProperties engineProperties,
                                      DataQualityRepository dataQuality, DataFreshnessQuery freshness, DataSource dataSource) {
@@ -66,6 +67,12 @@ public class EngineReportInputProvider implements ReportInputProvider {
         this.dataQuality = dataQuality;
         this.freshness = freshness;
         this.dataSource = dataSource;
+    }
+
+    /** The ticket details of the Customer service sheet; without it the sheet says the tickets export is missing. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setTicketDetails(TicketDetailsQuery tickets) {
+        this.tickets = tickets;
     }
 
     /** {@code kpi-exceptions_<yyyy-MM-dd>.csv}. */
@@ -88,7 +95,8 @@ public class EngineReportInputProvider implements ReportInputProvider {
             ReportInput input = new ReportInput(date, request.asOf(), request.zone(), request.locale(),
                     freshness.of(date, request.asOf()), kpis.values(), engineProperties.effectiveTargets(),
                     controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
-                    dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv, drivers);
+                    dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv, drivers,
+                    tickets == null ? null : tickets.of(date, request.asOf(), request.zone()));
             T result = use.apply(input);
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KpiDriversCsv.FILE_NAME), tmp -> KpiDriversCsv.write(tmp, drivers));

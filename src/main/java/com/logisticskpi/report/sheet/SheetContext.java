@@ -63,6 +63,7 @@ public final class SheetContext {
         for (String key : com.logisticskpi.report.template.TemplateNames.SHEETS) {
             sheetNames.put(key, messages.get("sheet." + key));
         }
+        sheetNames.put(CustomerServiceSheet.KEY, messages.get("sheet." + CustomerServiceSheet.KEY));
     }
 
     public ReportTemplate template() {

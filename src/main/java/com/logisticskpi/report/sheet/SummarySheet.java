@@ -73,7 +73,7 @@ public final class SummarySheet {
             }
             s.addMergedRegion(new CellRangeAddress(row, row, c0, c0 + COLUMNS - 1));
             row++;
-            for (String kpi : KpiCatalog.HEADLINE) {
+            for (String kpi : KpiCatalog.headline(in.customerService().exportLoaded())) {
                 kpiRow(ctx, s, row, c0, type, kpi);
                 whyCell(ctx, s, row++, c0, why.line(type, in.businessDate(), kpi));
             }
@@ -145,6 +145,9 @@ public final class SummarySheet {
         }
         if (kpi.equals("return_rate")) {
             return "returns";
+        }
+        if (KpiCatalog.TICKET_HEADLINE.contains(kpi)) {
+            return CustomerServiceSheet.KEY;
         }
         return "trends";
     }
