@@ -79,10 +79,18 @@ public record ReportInput(
      * @param ucl    upper control limit (centre + 2.66 MR-bar)
      * @param lcl    lower control limit (centre - 2.66 MR-bar)
      * @param rules  the Western Electric rules (1..4) that fired on this day; empty when none
+     * @param baseline true for the baseline days that set the limits (kpis.md section 4); a baseline day with rule 1
+     *                 was beyond the first limits and left out of the final ones (Phase I)
      */
-    public record ControlPoint(LocalDate date, Double value, double centre, double ucl, double lcl, List<Integer> rules) {
+    public record ControlPoint(LocalDate date, Double value, double centre, double ucl, double lcl, List<Integer> rules,
+                               boolean baseline) {
         public ControlPoint {
             rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        /** A day outside the baseline. */
+        public ControlPoint(LocalDate date, Double value, double centre, double ucl, double lcl, List<Integer> rules) {
+            this(date, value, centre, ucl, lcl, rules, false);
         }
 
         public boolean signal() {

@@ -102,7 +102,8 @@ public class EngineReportInputProvider implements ReportInputProvider {
             return out;
         }
         for (XmrChart.Point p : chart.points()) {
-            out.add(new ReportInput.ControlPoint(p.date(), p.value(), chart.centre(), chart.ucl(), chart.lcl(), p.rules()));
+            out.add(new ReportInput.ControlPoint(p.date(), p.value(), chart.centre(), chart.ucl(), chart.lcl(), p.rules(),
+                    p.baseline()));
         }
         return out;
     }
