@@ -12,6 +12,7 @@ import java.util.Objects;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
+import com.logisticskpi.report.exception.OrderRowsSource;
 
 /**
  * Everything the manager's workbook shows, computed beforehand by the KPI engine. The writer computes no KPI
@@ -32,7 +33,10 @@ import com.logisticskpi.kpi.OrderOutcome;
  *                         (only {@code cycleHours} of delivered orders is used); may be streamed
  * @param exceptions       every exception order ({@link OrderOutcome#isException()}), streamed once
  * @param dataQuality      one row per export file loaded for the report's data
- * @param exceptionsCsv    where the full exceptions CSV is (named on the sheet when the cap cuts the list); may be null
+ * @param exceptionsCsv    where the full exceptions CSV is written (from the same rows as the sheet, after the
+ *                         workbook); null: no CSV
+ * @param exceptionRows    the stored export rows of the exception orders, for their causes, failing lines and
+ *                         parcels (fetched in batches); {@link OrderRowsSource#NONE} leaves every cause undetermined
  */
 public record ReportInput(
         LocalDate businessDate,
@@ -46,7 +50,8 @@ public record ReportInput(
         Iterable<OrderOutcome> deliveredOrders,
         Iterable<OrderOutcome> exceptions,
         List<DataQualityRow> dataQuality,
-        Path exceptionsCsv) {
+        Path exceptionsCsv,
+        OrderRowsSource exceptionRows) {
 
     public ReportInput {
         Objects.requireNonNull(businessDate, "businessDate");
@@ -59,6 +64,16 @@ public record ReportInput(
         deliveredOrders = deliveredOrders == null ? List.of() : deliveredOrders;
         exceptions = exceptions == null ? List.of() : exceptions;
         dataQuality = dataQuality == null ? List.of() : dataQuality;
+        exceptionRows = exceptionRows == null ? OrderRowsSource.NONE : exceptionRows;
+    }
+
+    /** Without the exception orders' stored rows (every cause undetermined). */
+    public ReportInput(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Freshness freshness,
+                       List<KpiValue> values, Map<String, KpiTarget> targets, List<ControlPoint> controlChart,
+                       Iterable<OrderOutcome> deliveredOrders, Iterable<OrderOutcome> exceptions,
+                       List<DataQualityRow> dataQuality, Path exceptionsCsv) {
+        this(businessDate, asOf, zone, locale, freshness, values, targets, controlChart, deliveredOrders, exceptions,
+                dataQuality, exceptionsCsv, OrderRowsSource.NONE);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.logisticskpi.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import com.logisticskpi.report.chart.ChartImage;
 import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.exception.ExceptionClassifier;
 import com.logisticskpi.report.sheet.BreakdownsSheet;
 import com.logisticskpi.report.sheet.CycleSheet;
 import com.logisticskpi.report.sheet.DataQualitySheet;
@@ -72,6 +74,8 @@ public class ReportWriter {
         Messages messages = new Messages(input.locale());
         SheetContext ctx = new SheetContext(template, messages, input, new ReportCharts(properties.chartScale()));
         XSSFWorkbook wb = template.workbook();
+        ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap(), new ExceptionClassifier(
+                Duration.ofHours(properties.dispatchAllowanceHours())));
         try {
             new SummarySheet().write(ctx);
             new TrendsSheet().write(ctx);
@@ -79,7 +83,6 @@ public class ReportWriter {
             new CycleSheet().write(ctx);
             new SatisfactionSheet().write(ctx);
             new ReturnsSheet().write(ctx);
-            ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap());
             int headerRow = exceptions.prepare(ctx);
             new DataQualitySheet().write(ctx);
             new DefinitionsSheet().write(ctx);
@@ -98,8 +101,10 @@ public class ReportWriter {
                 sx.dispose();
                 sx.close();
             }
+            exceptions.writeCsv(ctx, dir); // only after the workbook succeeded, from the same rows
         } finally {
             wb.close();
+            exceptions.close();
         }
 
         List<Path> chartFiles = new ArrayList<>();

@@ -40,7 +40,8 @@ import com.logisticskpi.report.ReportInputProvider;
  * stored event not after as-of and the last load of a file dated up to the report date.</li>
  * <li>After the workbook is written, beside it (each file replaced atomically): {@code kpi-values.csv} (every figure
  * of the run), {@code orders-outcome.csv} (the run's orders due or delivered in the report month) and
- * {@code kpi-exceptions_<date>.csv} (every exception order of that month, the full list behind the sheet).</li>
+ * the workbook writer adds {@code kpi-exceptions_<date>.csv} (every exception order of that month with its cause,
+ * the full list behind the sheet, from the same rows).</li>
  * </ol>
  */
 @Component
@@ -85,12 +86,11 @@ public class EngineReportInputProvider implements ReportInputProvider {
             ReportInput input = new ReportInput(date, request.asOf(), request.zone(), request.locale(),
                     freshness.of(date, request.asOf()), kpis.values(), engineProperties.effectiveTargets(),
                     controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
-                    dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv);
+                    dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv, new StoredOrderRows(dataSource));
             T result = use.apply(input);
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
                     tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone()));
-            OutputPaths.replaceAtomically(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone()));
             return result;
         }
     }
