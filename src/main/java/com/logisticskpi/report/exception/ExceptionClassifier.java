@@ -31,7 +31,10 @@ public final class ExceptionClassifier {
 
     private final Duration dispatchAllowance;
 
-    /** @param dispatchAllowance a line whose first parcel left the warehouse later than this after the order was dispatched late */
+    /**
+     * @param dispatchAllowance a late line was dispatched late when the parcel that completed it (for a line still
+     *                          open: its last parcel) left the warehouse later than this after the order
+     */
     public ExceptionClassifier(Duration dispatchAllowance) {
         this.dispatchAllowance = dispatchAllowance;
     }
@@ -55,15 +58,19 @@ public final class ExceptionClassifier {
             List<OrderRows.Shipment> lineRows = ships.stream().filter(s -> s.lineNo() == line.lineNo()).toList();
             long received = 0;
             Instant close = null;
+            Instant closingShip = null; // ship time of the parcel that completed the line
             for (OrderRows.Shipment s : lineRows.stream().filter(OrderRows.Shipment::delivered)
                     .sorted(Comparator.comparing(OrderRows.Shipment::deliveredTime)).toList()) {
                 received += s.quantity();
                 if (close == null && received >= line.quantity()) {
                     close = s.deliveredTime();
+                    closingShip = s.shipTime();
                 }
             }
-            Instant firstShip = lineRows.stream().map(OrderRows.Shipment::shipTime).min(Comparator.naturalOrder()).orElse(null);
-            boolean leftLate = firstShip != null && Duration.between(orderTime, firstShip).compareTo(dispatchAllowance) > 0;
+            // the parcel the line waited for: the one that completed it, else the last one sent
+            Instant awaited = closingShip != null ? closingShip
+                    : lineRows.stream().map(OrderRows.Shipment::shipTime).max(Comparator.naturalOrder()).orElse(null);
+            boolean leftLate = awaited != null && Duration.between(orderTime, awaited).compareTo(dispatchAllowance) > 0;
             if (delivered && !Boolean.TRUE.equals(o.accurate())) {
                 for (OrderRows.Shipment s : lineRows) {
                     if (!s.sku().equals(line.sku())) {
@@ -78,16 +85,16 @@ public final class ExceptionClassifier {
             }
             if (overdue && close == null) {
                 whyOpen(line, lineRows, received, causes, facts);
-                if (firstShip == null || leftLate) {
+                if (awaited == null || leftLate) {
                     causes.add(ExceptionCause.LATE_DISPATCH);
-                    facts.add(firstShip == null ? Fact.of("fact.not_shipped") : shippedFact(orderTime, firstShip));
+                    facts.add(awaited == null ? Fact.of("fact.not_shipped") : shippedFact(orderTime, awaited));
                 }
             }
             if (delivered && Boolean.FALSE.equals(o.onTime()) && close != null && close.isAfter(line.promisedTime())) {
                 causes.add(leftLate ? ExceptionCause.LATE_DISPATCH : ExceptionCause.LATE_CARRIER_DELIVERY);
                 facts.add(Fact.of("fact.closed_late", close, line.promisedTime(), hours(line.promisedTime(), close)));
                 if (leftLate) {
-                    facts.add(shippedFact(orderTime, firstShip));
+                    facts.add(shippedFact(orderTime, awaited));
                 }
             }
             if (delivered && Boolean.TRUE.equals(o.damaged())) {
