@@ -72,7 +72,7 @@ public class ReportWriter {
 
         ReportTemplate template = ReportTemplate.open(properties.template());
         Messages messages = new Messages(input.locale());
-        SheetContext ctx = new SheetContext(template, messages, input, new ReportCharts(properties.chartScale()));
+        SheetContext ctx = new SheetContext(template, messages, input, new ReportCharts(properties.chartScale(), properties.chartMinOrders()));
         XSSFWorkbook wb = template.workbook();
         ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap(), new ExceptionClassifier(
                 Duration.ofHours(properties.dispatchAllowanceHours())));
@@ -88,6 +88,7 @@ public class ReportWriter {
             new DefinitionsSheet().write(ctx);
             renameSheets(ctx);
             properties(ctx);
+            ctx.breakPagesAroundCharts();
 
             SXSSFWorkbook sx = new SXSSFWorkbook(wb, WINDOW);
             sx.setCompressTempFiles(true);

@@ -33,7 +33,7 @@ public final class ExceptionsSheet implements AutoCloseable {
     public static final int COLUMNS = ExceptionRecord.COLUMN_KEYS.size();
 
     /** Column widths in characters (the columns changed meaning since the template's widths were set). */
-    private static final int[] WIDTHS = {17, 12, 24, 16, 10, 16, 16, 9, 10, 9, 10, 9, 22, 48, 60};
+    private static final int[] WIDTHS = {17, 11, 22, 15, 10, 15, 15, 8, 10, 8, 9, 8, 18, 44, 50};
     private static final int FAILING_LINES = 13;
     private static final int PARCELS = 14;
 
@@ -173,10 +173,10 @@ public final class ExceptionsSheet implements AutoCloseable {
         }
         TextCells.write(r.createCell(col + FAILING_LINES), e.failingLines(), st.wrap, st.wrapQuoted);
         TextCells.write(r.createCell(col + PARCELS), e.parcels(), st.wrap, st.wrapQuoted);
-        // wrapped texts get the height of their lines (at most 6), so LibreOffice and Excel show the same
+        // wrapped texts get the height of their lines (at most 8), so LibreOffice and Excel show the same
         int lines = Math.max(wrappedLines(e.failingLines(), WIDTHS[FAILING_LINES]), wrappedLines(e.parcels(), WIDTHS[PARCELS]));
         if (lines > 1) {
-            r.setHeightInPoints(15f * Math.min(6, lines));
+            r.setHeightInPoints(3f + 12.5f * Math.min(8, lines));
         }
     }
 
@@ -184,11 +184,8 @@ public final class ExceptionsSheet implements AutoCloseable {
         if (text == null || text.isEmpty()) {
             return 1;
         }
-        int n = 0;
-        for (String part : text.split("; ")) {
-            n += Math.max(1, (int) Math.ceil(TextWidth.of(part) / (widthChars - 1.0)));
-        }
-        return n;
+        // the text style's font is smaller than the font column widths are measured in: ~1.3 characters per width unit
+        return Math.max(1, (int) Math.ceil(TextWidth.of(text) / (widthChars * 1.3)));
     }
 
     /** The cell styles of a row. */
