@@ -13,6 +13,7 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.drivers.DriverRow;
+import com.logisticskpi.report.exception.OrderRowsSource;
 
 /**
  * Everything the manager's workbook shows, computed beforehand by the KPI engine. The writer computes no KPI
@@ -33,11 +34,14 @@ import com.logisticskpi.kpi.drivers.DriverRow;
  *                         (only {@code cycleHours} of delivered orders is used); may be streamed
  * @param exceptions       every exception order ({@link OrderOutcome#isException()}), streamed once
  * @param dataQuality      one row per export file loaded for the report's data
- * @param exceptionsCsv    where the full exceptions CSV is (named on the sheet when the cap cuts the list); may be null
+ * @param exceptionsCsv    where the full exceptions CSV is written (from the same rows as the sheet, after the
+ *                         workbook); null: no CSV
  * @param drivers          the drivers of the run's periods (kpis.md section 8): at least the day, ISO week and month
  *                         of the business date against the period before each; may be empty
  * @param customerService  the ticket details behind the Customer service sheet (kpis.md section 10); "export
  *                         missing" when null
+ * @param exceptionRows    the stored export rows of the exception orders, for their causes, failing lines and
+ *                         parcels (fetched in batches); {@link OrderRowsSource#NONE} leaves every cause undetermined
  */
 public record ReportInput(
         LocalDate businessDate,
@@ -53,16 +57,17 @@ public record ReportInput(
         List<DataQualityRow> dataQuality,
         Path exceptionsCsv,
         List<DriverRow> drivers,
-        CustomerService customerService) {
+        CustomerService customerService,
+        OrderRowsSource exceptionRows) {
 
-    /** An input without drivers and ticket details (the Why column and Drivers sheet say there is no data; the
-     * tickets export counts as missing). */
+    /** An input without drivers, ticket details and exception rows (the Why column and Drivers sheet say there is no
+     * data; the tickets export counts as missing; every exception cause is undetermined). */
     public ReportInput(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Freshness freshness,
                        List<KpiValue> values, Map<String, KpiTarget> targets, List<ControlPoint> controlChart,
                        Iterable<OrderOutcome> deliveredOrders, Iterable<OrderOutcome> exceptions,
                        List<DataQualityRow> dataQuality, Path exceptionsCsv) {
         this(businessDate, asOf, zone, locale, freshness, values, targets, controlChart, deliveredOrders, exceptions,
-                dataQuality, exceptionsCsv, List.of(), null);
+                dataQuality, exceptionsCsv, List.of(), null, OrderRowsSource.NONE);
     }
 
     public ReportInput {
@@ -78,6 +83,7 @@ public record ReportInput(
         dataQuality = dataQuality == null ? List.of() : dataQuality;
         drivers = drivers == null ? List.of() : drivers;
         customerService = customerService == null ? CustomerService.MISSING : customerService;
+        exceptionRows = exceptionRows == null ? OrderRowsSource.NONE : exceptionRows;
     }
 
     /**
@@ -129,10 +135,18 @@ public record ReportInput(
      * @param ucl    upper control limit (centre + 2.66 MR-bar)
      * @param lcl    lower control limit (centre - 2.66 MR-bar)
      * @param rules  the Western Electric rules (1..4) that fired on this day; empty when none
+     * @param baseline true for the baseline days that set the limits (kpis.md section 4); a baseline day with rule 1
+     *                 was beyond the first limits and left out of the final ones (Phase I)
      */
-    public record ControlPoint(LocalDate date, Double value, double centre, double ucl, double lcl, List<Integer> rules) {
+    public record ControlPoint(LocalDate date, Double value, double centre, double ucl, double lcl, List<Integer> rules,
+                               boolean baseline) {
         public ControlPoint {
             rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        /** A day outside the baseline. */
+        public ControlPoint(LocalDate date, Double value, double centre, double ucl, double lcl, List<Integer> rules) {
+            this(date, value, centre, ucl, lcl, rules, false);
         }
 
         public boolean signal() {

@@ -3,6 +3,7 @@ package com.logisticskpi.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import com.logisticskpi.report.chart.ChartImage;
 import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.exception.ExceptionClassifier;
 import com.logisticskpi.report.sheet.BreakdownsSheet;
 import com.logisticskpi.report.sheet.CustomerServiceSheet;
 import com.logisticskpi.report.sheet.CycleSheet;
@@ -72,8 +74,10 @@ public class ReportWriter {
 
         ReportTemplate template = ReportTemplate.open(properties.template());
         Messages messages = new Messages(input.locale());
-        SheetContext ctx = new SheetContext(template, messages, input, new ReportCharts(properties.chartScale()));
+        SheetContext ctx = new SheetContext(template, messages, input, new ReportCharts(properties.chartScale(), properties.chartMinOrders()));
         XSSFWorkbook wb = template.workbook();
+        ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap(), new ExceptionClassifier(
+                Duration.ofHours(properties.dispatchAllowanceHours())));
         try {
             new SummarySheet().write(ctx);
             new TrendsSheet().write(ctx);
@@ -83,12 +87,12 @@ public class ReportWriter {
             new SatisfactionSheet().write(ctx);
             new ReturnsSheet().write(ctx);
             new CustomerServiceSheet().write(ctx);
-            ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap());
             int headerRow = exceptions.prepare(ctx);
             new DataQualitySheet().write(ctx);
             new DefinitionsSheet().write(ctx);
             renameSheets(ctx);
             properties(ctx);
+            ctx.breakPagesAroundCharts();
 
             SXSSFWorkbook sx = new SXSSFWorkbook(wb, WINDOW);
             sx.setCompressTempFiles(true);
@@ -102,8 +106,10 @@ public class ReportWriter {
                 sx.dispose();
                 sx.close();
             }
+            exceptions.writeCsv(ctx, dir); // only after the workbook succeeded, from the same rows
         } finally {
             wb.close();
+            exceptions.close();
         }
 
         List<Path> chartFiles = new ArrayList<>();

@@ -123,9 +123,10 @@ class ReportWorkbookTests {
             assertThat(s.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             assertThat(s.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
             assertThat(s.getPaneInformation()).as(s.getSheetName() + " frozen").isNotNull();
-            // column widths come from the template, untouched
+            // column widths come from the template, untouched (the Exceptions sheet sets its own: its columns
+            // changed meaning with the causes)
             Sheet t = template.getSheetAt(i);
-            for (int c = 0; c < 9; c++) {
+            for (int c = 0; c < (s.getSheetName().equals("Exceptions") ? 0 : 9); c++) {
                 assertThat(s.getColumnWidth(c)).as(s.getSheetName() + " column " + c).isEqualTo(t.getColumnWidth(c));
             }
         }
@@ -164,8 +165,16 @@ class ReportWorkbookTests {
     @Test
     void exceptionsAboveTheCapAreCountedAndPointToTheCsv() {
         Sheet s = wb.getSheet("Exceptions");
-        int header = Workbooks.ref(wb, "exceptions_table").getRow();
+        // the causes table first (synthetic input without stored rows: one group, "not determined"), then the list
+        int table = Workbooks.ref(wb, "exceptions_table").getRow();
+        assertThat(s.getRow(table).getCell(0).getStringCellValue()).isEqualTo("Exception orders by root cause");
+        assertThat(s.getRow(table + 2).getCell(0).getStringCellValue()).isEqualTo("Not determined (no stored rows)");
+        assertThat(s.getRow(table + 2).getCell(3).getNumericCellValue()).isEqualTo(120.0);
+        assertThat(s.getRow(table + 3).getCell(3).getNumericCellValue()).isEqualTo(120.0);
+        int header = s.getRepeatingRows().getFirstRow();
+        assertThat(header).isEqualTo(table + 5);
         assertThat(s.getRow(header).getCell(0).getStringCellValue()).isEqualTo("Order id");
+        assertThat(s.getRow(header).getCell(2).getStringCellValue()).isEqualTo("Root cause");
         assertThat(s.getRow(header + 100).getCell(0).getStringCellValue()).isEqualTo(EXCEPTIONS.get(99).orderId());
         assertThat(s.getRow(header + 101)).isNull();
         String note = "Showing the first 100 of 120 exception orders; 20 more are left out. Full list: "
@@ -182,7 +191,7 @@ class ReportWorkbookTests {
         }
         assertThat(s.getPaneInformation().isFreezePane()).isTrue();
         assertThat(s.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (header + 1));
-        assertThat(wb.getSheet("Exceptions").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:K104");
+        assertThat(wb.getSheet("Exceptions").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A9:O109");
     }
 
     @Test

@@ -17,6 +17,9 @@ import com.logisticskpi.kpi.PeriodType;
  * delivered orders has no point);</li>
  * <li>baseline: the first {@code baselineDays} days that have a point; centre = their mean; MR̄ = mean absolute
  * difference of consecutive baseline points; limits = centre ± 2.66·MR̄; sigma = MR̄ / 1.128;</li>
+ * <li>Phase I: a baseline point beyond those limits (strictly) is a rule-1 signal and left out; centre, MR̄, limits
+ * and sigma are computed once more from the remaining baseline points, taken as consecutive values (one pass, not
+ * repeated). These are the chart's limits;</li>
  * <li>every later day with a point is checked, counting backwards over the points (baseline points included):
  * (1) the point beyond 3σ; (2) it and at least one other of the last 3 beyond 2σ on the same side; (3) it and at
  * least three others of the last 5 beyond 1σ on the same side; (4) the last 8 points strictly on the same side of
@@ -75,23 +78,31 @@ public final class XmrChart {
             }
             return new Result(points, null, null, null, null, null);
         }
-        double sum = 0;
-        for (int i = 0; i < baselineDays; i++) {
-            sum += xs.get(i);
-        }
-        double centre = sum / baselineDays;
-        double mr = 0;
-        for (int i = 1; i < baselineDays; i++) {
-            mr += Math.abs(xs.get(i) - xs.get(i - 1));
-        }
-        double mrBar = mr / (baselineDays - 1);
-        double sigma = mrBar / D2;
-        double ucl = centre + E2 * mrBar;
-        double lcl = centre - E2 * mrBar;
-
+        // Phase I (kpis.md section 4): limits from the whole baseline; a baseline point beyond them is a rule-1
+        // signal and left out; centre, MR̄ and limits once more from the remaining baseline points, taken as
+        // consecutive values (one pass, not repeated).
+        List<Double> base = new ArrayList<>(xs.subList(0, baselineDays));
+        Limits first = Limits.of(base);
         List<List<Integer>> rulesOfPoint = new ArrayList<>();
-        for (int j = 0; j < xs.size(); j++) {
-            rulesOfPoint.add(j < baselineDays ? List.of() : rules(xs, j, centre, sigma));
+        List<Double> kept = new ArrayList<>();
+        for (int j = 0; j < baselineDays; j++) {
+            double x = xs.get(j);
+            if (x > first.ucl() || x < first.lcl()) {
+                rulesOfPoint.add(List.of(1));
+            } else {
+                rulesOfPoint.add(List.of());
+                kept.add(x);
+            }
+        }
+        Limits limits = kept.size() == baselineDays || kept.size() < 2 ? first : Limits.of(kept);
+        double centre = limits.centre();
+        double mrBar = limits.mrBar();
+        double sigma = mrBar / D2;
+        double ucl = limits.ucl();
+        double lcl = limits.lcl();
+
+        for (int j = baselineDays; j < xs.size(); j++) {
+            rulesOfPoint.add(rules(xs, j, centre, sigma));
         }
         List<Point> points = new ArrayList<>();
         int next = 0;
@@ -105,6 +116,29 @@ public final class XmrChart {
             }
         }
         return new Result(points, centre, mrBar, sigma, ucl, lcl);
+    }
+
+    /** Centre (mean), MR̄ (mean absolute difference of consecutive values) and centre ± 2.66·MR̄ of a series. */
+    record Limits(double centre, double mrBar) {
+        static Limits of(List<Double> xs) {
+            double sum = 0;
+            for (double x : xs) {
+                sum += x;
+            }
+            double mr = 0;
+            for (int i = 1; i < xs.size(); i++) {
+                mr += Math.abs(xs.get(i) - xs.get(i - 1));
+            }
+            return new Limits(sum / xs.size(), mr / (xs.size() - 1));
+        }
+
+        double ucl() {
+            return centre + E2 * mrBar;
+        }
+
+        double lcl() {
+            return centre - E2 * mrBar;
+        }
     }
 
     /** The Western Electric rules that fire on point j counting backwards from it. */

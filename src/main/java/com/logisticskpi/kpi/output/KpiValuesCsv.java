@@ -29,16 +29,33 @@ public final class KpiValuesCsv {
     }
 
     public static void write(Path file, List<KpiValue> values) throws IOException {
+        write(file, values, null);
+    }
+
+    /**
+     * With {@code sliceFilter} (e.g. {@code warehouse=GZ03}, a {@code kpi recompute --slice} run) every row gets it
+     * in a last column {@code slice_filter}: the run counted only those orders, so its {@code all,all} rows are the
+     * filtered orders. Null: the spec's eight columns exactly.
+     */
+    public static void write(Path file, List<KpiValue> values, String sliceFilter) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<KpiValue> sorted = new ArrayList<>(values);
         sorted.sort(KpiValueOrder.ORDER);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            csv.printRecord((Object[]) HEADER);
+            List<Object> header = new ArrayList<>(List.of((Object[]) HEADER));
+            if (sliceFilter != null) {
+                header.add("slice_filter");
+            }
+            csv.printRecord(header);
             for (KpiValue v : sorted) {
-                csv.printRecord(v.periodType().label(), v.period(), v.slice(), v.sliceValue(), v.kpi(),
-                        v.numerator() == null ? "" : plain(v.numerator()),
-                        v.denominator() == null ? "" : v.denominator().toString(), plain(v.value()));
+                List<Object> row = new ArrayList<>(List.of(v.periodType().label(), v.period(), v.slice(), v.sliceValue(),
+                        v.kpi(), v.numerator() == null ? "" : plain(v.numerator()),
+                        v.denominator() == null ? "" : v.denominator().toString(), plain(v.value())));
+                if (sliceFilter != null) {
+                    row.add(sliceFilter);
+                }
+                csv.printRecord(row);
             }
         }
     }

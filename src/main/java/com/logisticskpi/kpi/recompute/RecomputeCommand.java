@@ -58,7 +58,8 @@ public class RecomputeCommand implements Callable<Integer> {
             description = "Count only orders with this slice value, e.g. warehouse=SH01 (slices: warehouse, carrier, region, channel, segment).")
     String slice;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: <data-dir>/out/recompute-<from>_<to>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: <data-dir>/out/recompute-<from>_<to>, "
+            + "a sliced run its subfolder slice-<name>-<value>).")
     Path out;
 
     @Override
@@ -79,8 +80,7 @@ public class RecomputeCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = AppContext.start(common)) {
             AppProperties app = ctx.getBean(AppProperties.class);
             ZoneId zone = app.zone();
-            Path outDir = (out != null ? out : app.dataDir().resolve("out").resolve("recompute-" + fromDate + "_" + toDate))
-                    .toAbsolutePath().normalize();
+            Path outDir = (out != null ? out : defaultOut(app.dataDir(), fromDate, toDate, filter)).toAbsolutePath().normalize();
             JobParameters params = new JobParametersBuilder()
                     .addString(RecomputeTasklet.P_FROM, fromDate.toString())
                     .addString(RecomputeTasklet.P_TO, toDate.toString())
@@ -102,17 +102,39 @@ public class RecomputeCommand implements Callable<Integer> {
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 List<Throwable> failures = execution.getAllFailureExceptions();
+                for (Throwable f : failures) {
+                    for (Throwable c = f; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                        if (c instanceof SliceValues.UnknownSliceValueException unknown) {
+                            throw new KpiException(ExitCode.USAGE, "--slice: " + unknown.getMessage());
+                        }
+                    }
+                }
                 String why = failures.isEmpty() ? String.valueOf(execution.getExitStatus()) : rootMessage(failures.get(0));
                 throw new KpiException(ExitCode.FAILED, "recompute " + fromDate + ".." + toDate + " failed: " + why);
             }
             var jc = execution.getExecutionContext();
-            spec.commandLine().getOut().printf("kpi recompute: %s..%s as of %s (%s): %d figures, %d orders, kpi run %d%n"
-                            + "  %s%n  %s%n  %s%n", fromDate, toDate, asOfInstant, zone.getId(), jc.getLong(RecomputeTasklet.CTX_VALUES),
+            spec.commandLine().getOut().printf("kpi recompute: %s..%s as of %s (%s)%s: %d figures, %d orders, kpi run %d%n"
+                            + "  %s%n  %s%n  %s%n", fromDate, toDate, asOfInstant, zone.getId(),
+                    filter == null ? "" : ", only " + filter, jc.getLong(RecomputeTasklet.CTX_VALUES),
                     jc.getLong(RecomputeTasklet.CTX_ORDERS), jc.getLong(RecomputeTasklet.CTX_RUN_ID),
                     outDir.resolve("kpi-values.csv"), outDir.resolve("kpi-drivers.csv"), outDir.resolve("orders-outcome.csv"));
             spec.commandLine().getOut().flush();
             return ExitCode.OK.code();
         }
+    }
+
+    /**
+     * {@code <data-dir>/out/recompute-<from>_<to>}; a sliced run gets its own folder inside it,
+     * {@code slice-<name>-<value>} with the value URL-encoded (UTF-8) so that any value is a safe folder name
+     * ({@code slice-region-%E5%8D%8E%E5%8D%97} for 华南).
+     */
+    static Path defaultOut(Path dataDir, LocalDate from, LocalDate to, SliceFilter filter) {
+        Path base = dataDir.resolve("out").resolve("recompute-" + from + "_" + to);
+        if (filter == null) {
+            return base;
+        }
+        String value = java.net.URLEncoder.encode(filter.value(), java.nio.charset.StandardCharsets.UTF_8).replace("*", "%2A");
+        return base.resolve("slice-" + filter.slice().label() + "-" + value);
     }
 
     private static String rootMessage(Throwable t) {

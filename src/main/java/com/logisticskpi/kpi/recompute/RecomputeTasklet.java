@@ -45,10 +45,12 @@ public class RecomputeTasklet implements Tasklet {
 
     private final KpiService service;
     private final KpiRunRepository repository;
+    private final SliceValues sliceValues;
 
-    public RecomputeTasklet(KpiService service, KpiRunRepository repository) {
+    public RecomputeTasklet(KpiService service, KpiRunRepository repository, SliceValues sliceValues) {
         this.service = service;
         this.repository = repository;
+        this.sliceValues = sliceValues;
     }
 
     /** The engine request of the job's parameters. */
@@ -65,7 +67,12 @@ public class RecomputeTasklet implements Tasklet {
         ZoneId zone = request.zone();
         Path out = Path.of(job.getJobParameters().getString(P_OUT));
         KpiRunResult run = service.finish(KpiRunContext.runId(job.getExecutionContext()), request);
-        KpiValuesCsv.write(out.resolve("kpi-values.csv"), run.values());
+        if (request.filter() != null) {
+            sliceValues.check(run.runId(), request.filter()); // a typo is refused, not answered with 0 figures
+        }
+        // a sliced run records its filter in every row (its "all" rows are the filtered orders only)
+        KpiValuesCsv.write(out.resolve("kpi-values.csv"), run.values(),
+                request.filter() == null ? null : request.filter().toString());
         KpiDriversCsv.write(out.resolve(KpiDriversCsv.FILE_NAME), run.drivers());
         long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter());
         ExecutionContext ctx = job.getExecutionContext();

@@ -58,9 +58,20 @@ public final class ReportCharts {
     public static final Color NEUTRAL = new Color(0x5B, 0x7F, 0xA6);
 
     private final int scale;
+    private final int minOrders;
 
     public ReportCharts(int scale) {
+        this(scale, 30);
+    }
+
+    /** @param minOrders a point computed from fewer orders (or responses) is drawn hollow grey, out of the axis range */
+    public ReportCharts(int scale, int minOrders) {
         this.scale = scale;
+        this.minOrders = minOrders;
+    }
+
+    public int minOrders() {
+        return minOrders;
     }
 
     /** Renders {@code chart} at {@code width × height} logical pixels, {@code scale} times larger on disk. */
@@ -79,10 +90,43 @@ public final class ReportCharts {
     /** A KPI over time: line, dashed target line, amber and red points marked. */
     public static JFreeChart trend(String title, List<String> labels, List<Double> values, List<Rag> rags,
                                    Double target, Unit unit, LegendText legend) {
+        return trend(title, labels, values, rags, null, target, unit, legend, null);
+    }
+
+    /**
+     * A KPI over time: line, dashed target line, amber and red points marked. Points flagged {@code thin} (computed
+     * from fewer orders than the report's minimum) are not part of the line and not of the axis range: they are
+     * drawn as hollow grey circles (a hollow grey triangle at the edge when they lie outside the range), so that a
+     * one-order day at 0 % cannot flatten the trend of the others.
+     */
+    public static JFreeChart trend(String title, List<String> labels, List<Double> values, List<Rag> rags,
+                                   List<Boolean> thin, Double target, Unit unit, LegendText legend, String thinLabel) {
+        List<Boolean> small = thin == null ? java.util.Collections.nCopies(values.size(), false) : thin;
         XYSeries s = new XYSeries(title, false, true);
-        if (values.stream().anyMatch(v -> v != null)) { // all gaps: an empty series, so the no-data message shows
+        XYSeries few = new XYSeries("thin", false, true);
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (int i = 0; i < values.size(); i++) {
+            Double v = values.get(i);
+            if (v != null && !Boolean.TRUE.equals(small.get(i))) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (target != null && lo <= hi) {
+            lo = Math.min(lo, target);
+            hi = Math.max(hi, target);
+        }
+        double[] range = AxisRange.of(lo, hi, unit);
+        boolean anyValue = values.stream().anyMatch(v -> v != null);
+        if (anyValue) { // all gaps: an empty series, so the no-data message shows
             for (int i = 0; i < values.size(); i++) {
-                s.add(i, values.get(i));
+                Double v = values.get(i);
+                boolean isThin = v != null && Boolean.TRUE.equals(small.get(i));
+                s.add(i, isThin ? null : v);
+                if (isThin) {
+                    few.add(i, range == null ? v : Math.max(range[0], Math.min(range[1], v)));
+                }
             }
         }
         XYSeriesCollection data = new XYSeriesCollection(s);
@@ -113,37 +157,67 @@ public final class ReportCharts {
         r.setUseFillPaint(true);
         r.setUseOutlinePaint(false);
         XYPlot plot = new XYPlot(data, x, y, r);
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (Double v : values) {
-            if (v != null) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem(legend.value(), null, null, null, new Rectangle2D.Double(-6, -1.5, 12, 3), LINE));
         if (target != null) {
             ValueMarker m = new ValueMarker(target, TARGET, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
             plot.addRangeMarker(m);
-            lo = Math.min(lo, target);
-            hi = Math.max(hi, target);
             items.add(new LegendItem(legend.target(), null, null, null, new Rectangle2D.Double(-6, -1, 12, 2), TARGET));
             items.add(new LegendItem(legend.amber(), null, null, null, new Ellipse2D.Double(-4, -4, 8, 8), AMBER));
             items.add(new LegendItem(legend.red(), null, null, null, new Ellipse2D.Double(-4, -4, 8, 8), RED));
         }
-        if (lo <= hi) {
-            double pad = Math.max((hi - lo) * 0.12, Math.max(Math.abs(hi) * 0.01, 1e-3));
-            double low = lo - pad;
-            if (unit == Unit.SHARE) {
-                low = Math.max(0, low);
-            }
-            y.setRange(low, (unit == Unit.SHARE ? Math.min(1.0 + 1e-9, hi + pad) : hi + pad) + 1e-9);
+        if (few.getItemCount() > 0) {
+            plot.setDataset(1, new XYSeriesCollection(few));
+            plot.setRenderer(1, thinRenderer(few, range));
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+            items.add(new LegendItem(thinLabel == null ? "" : thinLabel, null, null, null, true,
+                    new Ellipse2D.Double(-4, -4, 8, 8), false, Color.WHITE, true, THIN, new BasicStroke(1.5f), false,
+                    new java.awt.geom.Line2D.Double(), new BasicStroke(1f), THIN));
+        }
+        if (range != null) {
+            y.setRange(range[0], range[1]);
         }
         plot.setFixedLegendItems(items);
         JFreeChart chart = new JFreeChart(title, null, plot, true);
         return styled(chart);
+    }
+
+    /** Grey of the points drawn from too few orders. */
+    public static final Color THIN = new Color(0x9E, 0x9E, 0x9E);
+
+    /** Hollow grey circles; a hollow triangle pointing out of the chart for a point clamped to the axis edge. */
+    private static XYLineAndShapeRenderer thinRenderer(XYSeries few, double[] range) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true) {
+            @Override
+            public Shape getItemShape(int series, int item) {
+                double v = few.getY(item).doubleValue();
+                if (range != null && v >= range[1]) {
+                    return triangle(true);
+                }
+                if (range != null && v <= range[0]) {
+                    return triangle(false);
+                }
+                return new Ellipse2D.Double(-4, -4, 8, 8);
+            }
+        };
+        r.setSeriesPaint(0, THIN);
+        r.setSeriesShapesFilled(0, false);
+        r.setUseOutlinePaint(true);
+        r.setSeriesOutlinePaint(0, THIN);
+        r.setSeriesOutlineStroke(0, new BasicStroke(1.5f));
+        r.setDrawOutlines(true);
+        return r;
+    }
+
+    private static Shape triangle(boolean up) {
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        double d = up ? -1 : 1;
+        p.moveTo(0, 6 * d);
+        p.lineTo(-5, 0);
+        p.lineTo(5, 0);
+        p.closePath();
+        return p;
     }
 
     /** Several series over the same periods on one value axis (e.g. CSI and NPS). */
@@ -175,7 +249,10 @@ public final class ReportCharts {
         return styled(new JFreeChart(title, null, plot, true));
     }
 
-    /** Horizontal bars, one per slice value in the given (worst-first) order, coloured by RAG, target marked. */
+    /**
+     * Horizontal bars, one per slice value in the given (worst-first) order, coloured by RAG (grey without a status,
+     * e.g. from too few orders), target marked; the value axis starts at 0 (shares run to 100 %).
+     */
     public static JFreeChart rankedBars(String title, List<String> categories, List<Double> values, List<Rag> rags,
                                         Double target, Unit unit, String targetLabel) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -210,20 +287,24 @@ public final class ReportCharts {
             hi = Math.max(hi, target);
         }
         double lo = values.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(0);
-        if (target != null) {
-            lo = Math.min(lo, target);
-        }
-        // start the axis near the smallest value so that differences of a few points show; values are labelled
-        double span = Math.max(hi - lo, Math.abs(hi) * 0.02 + 1e-6);
-        double low = Math.max(0, lo - span * 0.6);
-        y.setRange(low, hi + span * 0.25 + 1e-9);
+        // bars start at 0 (a bar's length is its value); values are labelled, so small differences still read
+        double low = Math.min(0, lo);
+        boolean share = unit == Unit.SHARE;
+        // shares: the whole 0-100 % scale, labels inside the bar ends; others: room for the labels beyond the bars
+        y.setRange(low, share ? 1.0 + 1e-9 : hi + (hi - low) * 0.25 + 1e-9);
         JFreeChart chart = styled(new JFreeChart(title, null, plot, false));
         // value labels at the end of each bar (after the theme, which resets item label fonts)
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", format(unit)));
         r.setDefaultItemLabelFont(ChartFonts.font(Font.BOLD, 11));
-        r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
-                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        if (share) {
+            r.setDefaultItemLabelPaint(Color.WHITE);
+            r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                    org.jfree.chart.labels.ItemLabelAnchor.INSIDE3, TextAnchor.CENTER_RIGHT));
+        } else {
+            r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                    org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        }
         return chart;
     }
 
@@ -250,6 +331,37 @@ public final class ReportCharts {
     /** An XmR individuals chart: daily values, centre line, control limits, signal days in red. */
     public static JFreeChart controlChart(String title, List<String> labels, List<Double> values, List<Boolean> signal,
                                           double centre, double ucl, double lcl, ControlText text) {
+        return controlChart(title, labels, values, signal, centre, ucl, lcl, text, -1, -1, null);
+    }
+
+    /**
+     * The same with the baseline days (indexes {@code baselineFirst..baselineLast}, kpis.md section 4) shaded and
+     * labelled, so that a reader sees which days set the limits.
+     */
+    public static JFreeChart controlChart(String title, List<String> labels, List<Double> values, List<Boolean> signal,
+                                          double centre, double ucl, double lcl, ControlText text, int baselineFirst,
+                                          int baselineLast, String baselineLabel) {
+        JFreeChart chart = xmr(title, labels, values, signal, centre, ucl, lcl, text);
+        if (baselineFirst >= 0 && baselineLast >= baselineFirst) {
+            XYPlot plot = chart.getXYPlot();
+            var band = new org.jfree.chart.plot.IntervalMarker(baselineFirst - 0.5, baselineLast + 0.5,
+                    new Color(0xE3, 0xEC, 0xF5), new BasicStroke(0f), null, null, 1f);
+            band.setLabel(baselineLabel);
+            band.setLabelFont(ChartFonts.font(Font.PLAIN, 10));
+            band.setLabelPaint(LINE);
+            band.setLabelAnchor(RectangleAnchor.BOTTOM);
+            band.setLabelTextAnchor(TextAnchor.BOTTOM_CENTER);
+            plot.addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+            LegendItemCollection items = plot.getFixedLegendItems();
+            items.add(new LegendItem(baselineLabel, null, null, null, new Rectangle2D.Double(-6, -5, 12, 10),
+                    new Color(0xE3, 0xEC, 0xF5)));
+            plot.setFixedLegendItems(items);
+        }
+        return chart;
+    }
+
+    private static JFreeChart xmr(String title, List<String> labels, List<Double> values, List<Boolean> signal,
+                                  double centre, double ucl, double lcl, ControlText text) {
         XYSeries s = new XYSeries(text.value(), false, true);
         for (int i = 0; i < values.size(); i++) {
             s.add(i, values.get(i));

@@ -41,8 +41,9 @@ import com.logisticskpi.report.ReportInputProvider;
  * <li>Data quality: the loaded and failed export files whose name carries the report date. Freshness: the newest
  * stored event not after as-of and the last load of a file dated up to the report date.</li>
  * <li>After the workbook is written, beside it (each file replaced atomically): {@code kpi-values.csv} (every figure
- * of the run), {@code kpi-drivers.csv} (the run's drivers, kpis.md section 8), {@code orders-outcome.csv} (the run's orders due or delivered in the report month) and
- * {@code kpi-exceptions_<date>.csv} (every exception order of that month, the full list behind the sheet).</li>
+ * of the run), {@code kpi-drivers.csv} (the run's drivers, kpis.md section 8), {@code orders-outcome.csv} (the run's
+ * orders due or delivered in the report month) and the workbook writer adds {@code kpi-exceptions_<date>.csv} (every
+ * exception order of that month with its cause, the full list behind the sheet, from the same rows).</li>
  * </ol>
  */
 @Component
@@ -96,13 +97,12 @@ public class EngineReportInputProvider implements ReportInputProvider {
                     freshness.of(date, request.asOf()), kpis.values(), engineProperties.effectiveTargets(),
                     controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
                     dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv, drivers,
-                    tickets == null ? null : tickets.of(date, request.asOf(), request.zone()));
+                    tickets == null ? null : tickets.of(date, request.asOf(), request.zone()), new StoredOrderRows(dataSource));
             T result = use.apply(input);
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KpiDriversCsv.FILE_NAME), tmp -> KpiDriversCsv.write(tmp, drivers));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
                     tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone()));
-            OutputPaths.replaceAtomically(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone()));
             return result;
         }
     }
@@ -114,7 +114,8 @@ public class EngineReportInputProvider implements ReportInputProvider {
             return out;
         }
         for (XmrChart.Point p : chart.points()) {
-            out.add(new ReportInput.ControlPoint(p.date(), p.value(), chart.centre(), chart.ucl(), chart.lcl(), p.rules()));
+            out.add(new ReportInput.ControlPoint(p.date(), p.value(), chart.centre(), chart.ucl(), chart.lcl(), p.rules(),
+                    p.baseline()));
         }
         return out;
     }

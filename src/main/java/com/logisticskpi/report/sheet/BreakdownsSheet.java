@@ -110,9 +110,12 @@ public final class BreakdownsSheet {
         for (String v : values) {
             KpiValue kv = ctx.lookup().get(PERIOD, period, slice, v, kpi).orElse(null);
             if (kv != null) {
-                cats.add(v);
+                // a value from fewer than the minimum of orders: a grey bar, its order count beside the name
+                Long n = ChartBasis.orders(ctx.lookup(), PERIOD, period, slice, v, kpi, kv);
+                boolean thin = n != null && n < ctx.chartMinOrders();
+                cats.add(thin ? v + " (n=" + n + ")" : v);
                 vals.add(kv.value());
-                rags.add(ctx.rag(kpi, kv.value()));
+                rags.add(thin ? null : ctx.rag(kpi, kv.value()));
             }
         }
         KpiTarget t = ctx.target(kpi);

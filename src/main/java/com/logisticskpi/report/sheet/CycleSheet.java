@@ -121,7 +121,8 @@ public final class CycleSheet {
                 ctx.number(s, row, col + 3, p.ucl(), "hours");
                 ctx.number(s, row, col + 4, p.lcl(), "hours");
                 // rule numbers only: the full texts of several rules do not fit the column; they follow the table
-                ctx.text(s, row, col + 5, p.rules().stream().map(String::valueOf).collect(Collectors.joining(", ")), "text")
+                String rules = p.rules().stream().map(String::valueOf).collect(Collectors.joining(", "));
+                ctx.text(s, row, col + 5, p.baseline() ? m.get("cycle.baseline_rule", rules) : rules, "text")
                         .setCellStyle(centred);
                 fired.addAll(p.rules());
                 row++;
@@ -151,8 +152,16 @@ public final class CycleSheet {
         var text = new ReportCharts.ControlText(m.get("kpi.cycle_hours_mean.name"), m.get("cycle.hours_axis"),
                 m.get("chart.centre", fmt(last.centre())), m.get("chart.ucl", fmt(last.ucl())),
                 m.get("chart.lcl", fmt(last.lcl())), m.get("chart.signal"));
+        int baselineFirst = -1;
+        int baselineLast = -1;
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).baseline()) {
+                baselineFirst = baselineFirst < 0 ? i : baselineFirst;
+                baselineLast = i;
+            }
+        }
         var chart = ReportCharts.controlChart(m.get("cycle.control_title", points.size()), labels, values, signal,
-                last.centre(), last.ucl(), last.lcl(), text);
+                last.centre(), last.ucl(), last.lcl(), text, baselineFirst, baselineLast, m.get("chart.baseline"));
         ctx.chartAt(TemplateNames.CYCLE_CONTROL_CHART, "cycle_control_chart.png", chart);
     }
 

@@ -50,6 +50,7 @@ public final class SheetContext {
     private final KpiLookup lookup;
     private final ReportCharts charts;
     private final List<ChartImage> images = new ArrayList<>();
+    private final List<PrintBreaks.Block> chartBlocks = new ArrayList<>();
     private final Map<String, String> sheetNames = new HashMap<>();
     private CellStyle wrapText;
     private final Map<String, CellStyle> derived = new HashMap<>();
@@ -76,6 +77,11 @@ public final class SheetContext {
 
     public Messages msg() {
         return messages;
+    }
+
+    /** Points from fewer orders (or responses) than this are drawn hollow grey and left out of axis ranges. */
+    public int chartMinOrders() {
+        return charts.minOrders();
     }
 
     public ReportInput input() {
@@ -256,19 +262,35 @@ public final class SheetContext {
         return new int[]{(int) Math.round(w), (int) Math.round(h)};
     }
 
-    /** Renders a chart to fit the range and anchors it over that range. */
+    /**
+     * Renders a chart to fit the range and places it at the range's top-left cell with its own size (a one-cell
+     * anchor with the PNG's extent): the image keeps its aspect ratio whatever row heights a program computes
+     * (LibreOffice squashed two-cell anchored charts by ~25 %). The range's rows get explicit heights, so that the
+     * range is as tall in every program as the image.
+     */
     public ChartImage chart(Sheet s, String fileName, JFreeChart chart, int row1, int col1, int row2, int col2) {
         chart.getPlot().setNoDataMessage(messages.get("value.no_data"));
         chart.getPlot().setNoDataMessageFont(com.logisticskpi.report.chart.ChartFonts.font(java.awt.Font.PLAIN, 16));
+        for (int r = row1; r <= row2; r++) {
+            var row = s.getRow(r) == null ? s.createRow(r) : s.getRow(r);
+            row.setHeightInPoints(row.getHeightInPoints());
+        }
         int[] px = pixels(s, row1, col1, row2, col2);
         ChartImage img = charts.render(fileName, chart, px[0], px[1]);
         int pic = workbook().addPicture(img.png(), Workbook.PICTURE_TYPE_PNG);
         XSSFDrawing drawing = ((XSSFSheet) s).createDrawingPatriarch();
         XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, col1, row1, col2 + 1, row2 + 1);
-        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
+        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
         drawing.createPicture(anchor, pic);
+        ChartAnchors.toOneCell(drawing, px[0], px[1]);
+        chartBlocks.add(new PrintBreaks.Block(s, row1, row2, col2));
         images.add(img);
         return img;
+    }
+
+    /** Page breaks so that no chart is split across printed pages; call once every sheet is laid out. */
+    public void breakPagesAroundCharts() {
+        PrintBreaks.apply(chartBlocks);
     }
 
     /** Renders a chart over the range of a defined name. */

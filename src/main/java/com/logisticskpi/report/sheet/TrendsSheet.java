@@ -47,8 +47,9 @@ public final class TrendsSheet {
                 PeriodType type = ORDER.get(p);
                 Series series = series(ctx, type, kpi);
                 String title = m.get("trends.chart_title", m.kpiName(kpi), m.get("trends.history." + type.label()));
-                var chart = ReportCharts.trend(title, series.shortLabels, series.values, series.rags,
-                        target == null ? null : target.target(), KpiCatalog.unit(kpi), legend);
+                var chart = ReportCharts.trend(title, series.shortLabels, series.values, series.rags, series.thin,
+                        target == null ? null : target.target(), KpiCatalog.unit(kpi), legend,
+                        m.get("chart.thin", ctx.chartMinOrders()));
                 int row = r0 + k * (h + 1);
                 int col = c0 + p * w;
                 ctx.chart(s, "trend_" + kpi + "_" + type.label() + ".png", chart, row, col, row + h - 1, col + w - 1);
@@ -98,6 +99,8 @@ public final class TrendsSheet {
             });
             out.values.add(v == null ? null : v.value());
             out.rags.add(v == null ? null : ctx.rag(kpi, v.value()));
+            Long basis = v == null ? null : ChartBasis.orders(ctx.lookup(), type, start, kpi, v);
+            out.thin.add(basis != null && basis < ctx.chartMinOrders());
         }
         return out;
     }
@@ -106,5 +109,6 @@ public final class TrendsSheet {
         final List<String> shortLabels = new ArrayList<>();
         final List<Double> values = new ArrayList<>();
         final List<Rag> rags = new ArrayList<>();
+        final List<Boolean> thin = new ArrayList<>();
     }
 }

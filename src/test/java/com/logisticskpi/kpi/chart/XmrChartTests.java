@@ -131,6 +131,49 @@ class XmrChartTests {
         assertThat(none.signals()).isEmpty();
     }
 
+    /**
+     * Phase I (kpis.md section 4), worked by hand. Baseline days 1..20 as {@link #stable()} but day 10 = 30.
+     * First pass: sum = 10·12 + 9·10 + 30 = 240, centre 12; moving ranges 17·2 + |12−30| + |30−12| = 70, MR̄ = 70/19 =
+     * 3.6842, UCL = 12 + 2.66·3.6842 = 21.80 → day 10 (30) is beyond: a rule-1 signal, left out.
+     * Second pass over the 19 other days taken as consecutive values (day 9 = 12 then day 11 = 12, range 0): centre =
+     * 210/19 = 11.0526; MR̄ = (8·2 + 0 + 9·2)/18 = 34/18 = 1.8889; UCL = 11.0526 + 2.66·1.8889 = 16.0770, LCL = 6.0281,
+     * σ = 1.8889/1.128 = 1.6745 (3σ = 5.0236). Day 40 = 16.5 deviates 5.447: beyond the Phase I 3σ (a signal), though
+     * within the first-pass limits (21.80). The other later days alternate 12/10 (within 1σ): no signal.
+     */
+    @Test
+    void phaseOneDropsABaselineDayBeyondTheLimitsAndRecomputesOnce() {
+        double[] v = stable();
+        v[9] = 30;
+        v[39] = 16.5;
+        XmrChart.Result r = XmrChart.compute(series(v), REPORT, 60, 20);
+        assertThat(r.centre()).isCloseTo(210.0 / 19, within(1e-12));
+        assertThat(r.mrBar()).isCloseTo(34.0 / 18, within(1e-12));
+        assertThat(r.ucl()).isCloseTo(210.0 / 19 + 2.66 * 34.0 / 18, within(1e-12));
+        assertThat(r.ucl()).isCloseTo(16.0770, within(1e-4));
+        assertThat(r.lcl()).isCloseTo(6.0281, within(1e-4));
+        assertThat(r.sigma()).isCloseTo(34.0 / 18 / 1.128, within(1e-12));
+        assertThat(signals(v)).containsExactly(Map.entry(10, List.of(1)), Map.entry(40, List.of(1)));
+        XmrChart.Point day10 = r.points().get(9);
+        assertThat(day10.baseline()).isTrue();
+        assertThat(day10.rules()).containsExactly(1);
+        assertThat(r.points().stream().filter(XmrChart.Point::baseline)).hasSize(20);
+    }
+
+    @Test
+    void phaseOneIsOnePassAndABaselineWithinItsLimitsIsUnchanged() {
+        // a stable baseline: nothing dropped, limits as in baselineGivesCentreLimitsAndSigma
+        XmrChart.Result r = XmrChart.compute(series(stable()), REPORT, 60, 20);
+        assertThat(r.points().subList(0, 20)).allMatch(p -> p.rules().isEmpty());
+        // day 10 = 17: first pass centre (120 + 90 + 17)/20 = 11.35, MR̄ = (34 + 5 + 5)/19 = 2.3158, UCL = 17.51: within,
+        // nothing dropped, although 17 is beyond the 16.08 a pass without it would give (one pass only)
+        double[] v = stable();
+        v[9] = 17;
+        XmrChart.Result one = XmrChart.compute(series(v), REPORT, 60, 20);
+        assertThat(one.centre()).isCloseTo(11.35, within(1e-12));
+        assertThat(one.mrBar()).isCloseTo(44.0 / 19, within(1e-12));
+        assertThat(one.points().get(9).rules()).isEmpty();
+    }
+
     @Test
     void chartOfARunUsesTheDailyCycleMeanOfTheRequestedSlice() {
         double[] v = stable();

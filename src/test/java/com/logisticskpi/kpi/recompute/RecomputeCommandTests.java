@@ -80,8 +80,21 @@ class RecomputeCommandTests {
         assertThat(kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-15", "--to", "2026-11-01").code()).isEqualTo(2);
         assertThat(kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-01", "--to", "2026-11-15",
                 "--as-of", "yesterday").code()).isEqualTo(2);
-        assertThat(kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-01", "--to", "2026-11-15",
-                "--slice", "colour=red").code()).isEqualTo(2);
+        Run colour = kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-01", "--to", "2026-11-15",
+                "--slice", "colour=red");
+        assertThat(colour.code()).isEqualTo(2);
+        assertThat(colour.err()).contains("unknown slice 'colour' (expected warehouse, carrier, region, channel or segment)");
+    }
+
+    @Test
+    void aSliceValueNoOrderHasExitsTwoListingTheKnownValues() throws Exception {
+        loadExample();
+        Run r = kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-11", "--to", "2026-11-11",
+                "--as-of", "2026-11-12T00:00:00+08:00", "--slice", "warehouse=XX99");
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        // the example's orders come from SH01 (A1, A2, A5, A6, A7) and BJ02 (A3, A4)
+        assertThat(r.err()).contains("--slice: no order of the range has warehouse=XX99; known warehouse values: BJ02, SH01");
+        assertThat(dir.resolve("out/recompute-2026-11-11_2026-11-11/slice-warehouse-XX99/kpi-values.csv")).doesNotExist();
     }
 
     @Test
@@ -90,7 +103,15 @@ class RecomputeCommandTests {
         Run r = kpi("recompute", "--data-dir", dir.toString(), "--from", "2026-11-11", "--to", "2026-11-11",
                 "--as-of", "2026-11-12T00:00:00+08:00", "--slice", "warehouse=BJ02");
         assertThat(r.code()).as(r.err()).isZero();
-        Path out = dir.resolve("out/recompute-2026-11-11_2026-11-11");
+        assertThat(r.out()).contains("only warehouse=BJ02");
+        // its own folder: an unsliced recompute of the same range (recompute-2026-11-11_2026-11-11/) is not touched
+        Path out = dir.resolve("out/recompute-2026-11-11_2026-11-11/slice-warehouse-BJ02");
+        assertThat(dir.resolve("out/recompute-2026-11-11_2026-11-11/kpi-values.csv")).doesNotExist();
+        List<String> lines = Files.readAllLines(out.resolve("kpi-values.csv"), StandardCharsets.UTF_8);
+        // the filter is recorded in every row: its all,all rows are BJ02's orders only
+        assertThat(lines.get(0)).isEqualTo("period_type,period,slice,slice_value,kpi,numerator,denominator,value,slice_filter");
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.endsWith(",warehouse=BJ02"));
+        assertThat(lines).contains("day,2026-11-11,all,all,on_time_rate,1,2,0.5,warehouse=BJ02");
         var rows = KpiCsv.read(out.resolve("kpi-values.csv"));
         // BJ02 orders: A3 (late, delivered 11-12) and A4 (on time, delivered 11-11): due 11-11 -> on time 1/2
         assertThat(rows.get(KpiCsv.key("day", "2026-11-11", "all", "all", "on_time_rate")))
@@ -102,5 +123,16 @@ class RecomputeCommandTests {
         assertThat(rows.keySet()).noneMatch(k -> k.startsWith("day|2026-11-12"));
         List<String> orders = Files.readAllLines(out.resolve("orders-outcome.csv"), StandardCharsets.UTF_8);
         assertThat(orders).hasSize(3);
+    }
+
+    @Test
+    void aSliceValueBecomesASafeFolderName() {
+        Path data = Path.of("/d");
+        var from = java.time.LocalDate.parse("2026-11-01");
+        assertThat(RecomputeCommand.defaultOut(data, from, from, com.logisticskpi.kpi.engine.SliceFilter.parse("region=华南")))
+                .isEqualTo(Path.of("/d/out/recompute-2026-11-01_2026-11-01/slice-region-%E5%8D%8E%E5%8D%97"));
+        assertThat(RecomputeCommand.defaultOut(data, from, from, com.logisticskpi.kpi.engine.SliceFilter.parse("warehouse=../x")))
+                .isEqualTo(Path.of("/d/out/recompute-2026-11-01_2026-11-01/slice-warehouse-..%2Fx"));
+        assertThat(RecomputeCommand.defaultOut(data, from, from, null)).isEqualTo(Path.of("/d/out/recompute-2026-11-01_2026-11-01"));
     }
 }

@@ -28,6 +28,9 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.report.ReportInput;
+import com.logisticskpi.report.exception.ExceptionCause;
+import com.logisticskpi.report.exception.ExceptionClassifier;
+import com.logisticskpi.report.exception.ExceptionDiagnosis;
 import com.logisticskpi.report.ReportInputProvider;
 import com.logisticskpi.testsupport.TestDatabases;
 
@@ -67,7 +70,7 @@ class EngineReportInputProviderTests {
     }
 
     record Seen(ReportInput input, List<OrderOutcome> exceptions, List<OrderOutcome> delivered, List<OrderOutcome> again,
-                Iterator<OrderOutcome> leftOpen) {
+                Iterator<OrderOutcome> leftOpen, java.util.Map<String, ExceptionDiagnosis> causes) {
     }
 
     Seen read(Path out) throws Exception {
@@ -80,7 +83,12 @@ class EngineReportInputProviderTests {
             input.deliveredOrders().forEach(again::add); // re-iterable: a second cursor
             Iterator<OrderOutcome> half = input.deliveredOrders().iterator();
             half.next(); // a cursor read only in part: closed by withInput
-            return new Seen(input, exceptions, delivered, again, half);
+            // the stored rows of the exception orders, diagnosed as the Exceptions sheet does (24 h dispatch allowance)
+            var rows = input.exceptionRows().rowsOf(exceptions.stream().map(OrderOutcome::orderId).toList());
+            var classifier = new ExceptionClassifier(java.time.Duration.ofHours(24));
+            java.util.Map<String, ExceptionDiagnosis> causes = new java.util.TreeMap<>();
+            exceptions.forEach(o -> causes.put(o.orderId(), classifier.diagnose(o, rows.get(o.orderId()))));
+            return new Seen(input, exceptions, delivered, again, half, causes);
         });
     }
 
@@ -116,6 +124,22 @@ class EngineReportInputProviderTests {
                 .containsExactly(56.0, 60.5, 69.0, 45.0, 43.0, 64.0);
         assertThat(seen.again()).isEqualTo(seen.delivered());
 
+        // causes from the stored export rows of the spec example (docs/report.md, "Exception causes"):
+        // A3 line 2 (3 × S4): P3 brought 2 on 11-11 12:00, P4 sent 11-11 09:00 (45 h after the 11-09 12:00 order,
+        //    more than 24 h) completed it 11-12 09:00 after the 11-11 18:00 promise -> late dispatch (warehouse)
+        // A7: P7 left 11-10 13:00 (21 h after the order), delivered 11-12 08:00 -> late carrier delivery (YTO)
+        // A1: intact parcel, DAMAGED return R1 requested 11-13 10:00 (2 days after delivery) -> damaged per return
+        // A4: P5 carried S5X instead of S5 and arrived damaged -> wrong SKU, also damaged in transit
+        // A6: P6 without correct documents; P8 belongs to the cancelled line 2 and is no parcel of the order
+        var causes = seen.causes();
+        assertThat(causes.get("A3").causes()).containsExactly(ExceptionCause.LATE_DISPATCH);
+        assertThat(causes.get("A7").causes()).containsExactly(ExceptionCause.LATE_CARRIER_DELIVERY);
+        assertThat(causes.get("A1").causes()).containsExactly(ExceptionCause.DAMAGED_PER_RETURN);
+        assertThat(causes.get("A4").causes()).containsExactly(ExceptionCause.WRONG_SKU, ExceptionCause.DAMAGED_IN_TRANSIT);
+        assertThat(causes.get("A6").causes()).containsExactly(ExceptionCause.DOCUMENTS_MISSING);
+        assertThat(causes.get("A6").parcels()).extracting(ExceptionDiagnosis.Parcel::shipmentId).containsExactly("P6");
+        assertThat(causes.get("A3").parcels()).extracting(ExceptionDiagnosis.Parcel::shipmentId).containsExactly("P3", "P4");
+
         // the files named for 2026-11-12 in load order: the failed returns file, shipments (P4, P7) and surveys
         // (V1..V3); their identical second deliveries (SKIPPED) are not repeated
         assertThat(in.dataQuality()).extracting(ReportInput.DataQualityRow::file)
@@ -126,12 +150,10 @@ class EngineReportInputProviderTests {
         assertThat(in.freshness().newestEvent()).isEqualTo(Instant.parse("2026-11-11T15:30:00Z"));
         assertThat(in.freshness().lastLoad()).isNotNull();
 
-        // beside the workbook: the run's figures, the month's orders, the exceptions in sheet order
+        // beside the workbook: the run's figures, the month's orders; the exceptions CSV is the workbook writer's
         assertThat(Files.readAllLines(out.resolve("kpi-values.csv"))).hasSize(in.values().size() + 1);
         assertThat(Files.readAllLines(out.resolve("orders-outcome.csv"))).hasSize(1 + 7); // A1..A7, all due in November
-        List<String> exceptionsCsv = Files.readAllLines(out.resolve("kpi-exceptions_2026-11-12.csv"));
-        assertThat(exceptionsCsv.subList(1, exceptionsCsv.size())).extracting(l -> l.substring(0, 2))
-                .containsExactly("A3", "A7", "A1", "A4", "A6");
+        assertThat(out.resolve("kpi-exceptions_2026-11-12.csv")).doesNotExist();
         assertThat(in.exceptionsCsv()).isEqualTo(out.toRealPath().resolve("kpi-exceptions_2026-11-12.csv"));
     }
 
