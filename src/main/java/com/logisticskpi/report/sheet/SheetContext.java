@@ -186,6 +186,17 @@ public final class SheetContext {
         });
     }
 
+    /** The template's header style, wrapped and centred (long KPI names as column headers). */
+    public CellStyle wrappedHeader() {
+        return derivedStyle("wrapped_header", () -> {
+            XSSFCellStyle h = workbook().createCellStyle();
+            h.cloneStyleFrom(template.style("header"));
+            h.setWrapText(true);
+            h.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
+            return h;
+        });
+    }
+
     public CellStyle wrapText() {
         if (wrapText == null) {
             XSSFCellStyle w = workbook().createCellStyle();
