@@ -17,11 +17,13 @@ import com.logisticskpi.cli.ExitCode;
 import com.logisticskpi.cli.KpiException;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Sends a report mail through SMTP (Spring's JavaMailSender on Jakarta Mail): HTML body, inline images by content id
- * and the workbook as an attachment, unless it is above the size cap, in which case the body says where the file is.
+ * Sends a report mail through SMTP (Spring's JavaMailSender on Jakarta Mail): a text/plain and an HTML alternative,
+ * inline images by content id (each part named by its file name), the sender's display name when {@code from} has
+ * none, and the workbook as an attachment, unless it is above the size cap, in which case the body says where the file is.
  * Connect, read and write timeouts are always set, so an unreachable or stuck server fails the delivery in bounded
  * time. Any failure is a {@link KpiException} with {@link ExitCode#DELIVERY_FAILED} and a one-line message naming
  * the SMTP server.
@@ -53,16 +55,24 @@ public class MailDelivery {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
-            helper.setFrom(smtp.from());
+            InternetAddress from = new InternetAddress(smtp.from(), true);
+            if ((from.getPersonal() == null || from.getPersonal().isBlank()) && mail.senderName() != null) {
+                from.setPersonal(mail.senderName(), "UTF-8");
+            }
+            helper.setFrom(from);
             helper.setTo(mail.recipients().toArray(String[]::new));
             helper.setSubject(mail.subject());
             String html = mail.html();
-            if (mail.attachment() != null && !attach) {
+            if (mail.attachment() != null && !attach && !html.contains("data-workbook-note")) {
                 html = withNote(html, tooBigNote(mail, size));
             }
-            helper.setText(html, true);                      // the text must be set before the inline parts
+            if (mail.text() != null) {
+                helper.setText(mail.text(), html);           // multipart/alternative: text/plain, then text/html
+            } else {
+                helper.setText(html, true);                  // the text must be set before the inline parts
+            }
             for (ReportMail.InlineImage image : mail.images()) {
-                helper.addInline(image.contentId(), new ByteArrayResource(image.bytes()), image.contentType());
+                helper.addInline(image.contentId(), image.fileName(), new ByteArrayResource(image.bytes()), image.contentType());
             }
             if (attach) {
                 helper.addAttachment(mail.attachment().getFileName().toString(), new FileSystemResource(mail.attachment()), XLSX);
@@ -71,7 +81,7 @@ public class MailDelivery {
             LOG.info("mailed '{}' to {} via {} ({})", mail.subject(), mail.recipients(), smtp.server(),
                     mail.attachment() == null ? "no attachment" : attach ? "attached " + size + " bytes" : "path only, " + size + " bytes");
             return new DeliveryReceipt(mail.recipients(), smtp.server(), attach, size, message.getMessageID());
-        } catch (MailException | MessagingException e) {
+        } catch (MailException | MessagingException | java.io.UnsupportedEncodingException e) {
             throw new KpiException(ExitCode.DELIVERY_FAILED, "mail to " + mail.recipients().size() + " recipient(s) via SMTP "
                     + smtp.server() + " failed: " + rootMessage(e), e);
         }

@@ -2,17 +2,16 @@ package com.logisticskpi.report;
 
 import java.util.List;
 
+import com.logisticskpi.kpi.HeadlineKpi;
+
 /** The KPIs the workbook knows: which are headline figures, and how each is shown. */
 public final class KpiCatalog {
 
     /** How a KPI value is displayed. */
     public enum Unit { SHARE, HOURS, RATIO, SCORE, COUNT }
 
-    /** The headline KPIs of the Summary and Trends sheets, in display order. */
-    public static final List<String> HEADLINE = List.of(
-            "on_time_rate", "order_accuracy", "damage_rate", "perfect_order_rate",
-            "cycle_hours_p50", "cycle_hours_p90", "cycle_cv",
-            "csi", "csat", "nps", "return_rate");
+    /** The headline KPIs of the Summary and Trends sheets, in display order ({@link HeadlineKpi}: also the mail's and the terminal's). */
+    public static final List<String> HEADLINE = HeadlineKpi.ids();
 
     /** The complaint-handling KPIs that join the headline set when tickets are present (kpis.md section 10). */
     public static final List<String> TICKET_HEADLINE = List.of("complaint_rate", "resolved_within_target_rate");

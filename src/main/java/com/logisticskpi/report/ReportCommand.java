@@ -22,9 +22,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kpi report --date DATE [--as-of INSTANT] [--out DIR] [--locale zh-CN]}: writes the manager's workbook. */
+/**
+ * {@code kpi report --date DATE [--as-of INSTANT] [--out DIR] [--locale zh-CN] [--template weekly]}: writes the
+ * manager's workbook.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Writes the managers' workbook kpi-report_<date>.xlsx and its chart PNGs for a business date.")
+        description = "Writes the managers' workbook kpi-report_<period>.xlsx and its chart PNGs for a business date.")
 public class ReportCommand implements Callable<Integer> {
 
     /** The languages that ship (message bundles report_en, report_zh_CN). */
@@ -49,9 +52,18 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--locale", paramLabel = "LOCALE", defaultValue = "en", description = "en (default) or zh-CN.")
     String locale;
 
+    @Option(names = "--template", paramLabel = "KIND", defaultValue = "daily",
+            description = "daily (default), weekly or monthly: what the Summary leads with and the file name "
+                    + "(kpi-report_2026-11-22.xlsx, kpi-report_2026-W47.xlsx, kpi-report_2026-11.xlsx).")
+    String template;
+
     @Override
     public Integer call() {
         LocalDate businessDate = parseDate(date);
+        ReportKind kind = ReportKind.ofKey(template);
+        if (kind == null) {
+            throw new KpiException(ExitCode.USAGE, "--template '" + template + "' is not supported (daily, weekly, monthly)");
+        }
         Instant instant = asOf == null ? Instant.now() : parseInstant(asOf);
         Locale lang = parseLocale(locale);
         try (var ctx = AppContext.start(common)) {
@@ -65,7 +77,7 @@ public class ReportCommand implements Callable<Integer> {
             var request = new ReportInputProvider.Request(businessDate, instant, app.zone(), lang, outDir);
             ReportFiles files;
             try {
-                files = provider.withInput(request, input -> writer.write(input, outDir));
+                files = provider.withInput(request, input -> writer.write(input, outDir, kind, null));
             } catch (TemplateException e) {
                 throw new KpiException(ExitCode.BAD_CONFIG, e.getMessage(), e);
             } catch (IOException e) {

@@ -37,7 +37,8 @@ import com.logisticskpi.report.template.ReportTemplate;
 import com.logisticskpi.report.template.TemplateNames;
 
 /**
- * Writes the manager's workbook {@code <out>/kpi-report_<date>.xlsx} from the template, and every chart as a PNG
+ * Writes the manager's workbook {@code <out>/kpi-report_<period>.xlsx} (daily 2026-11-22, weekly 2026-W47, monthly
+ * 2026-11: {@link ReportKind}) from the template, and every chart as a PNG
  * under {@code <out>/charts/}. Both are written atomically (temporary file in the same directory, then
  * ATOMIC_MOVE): a failed run leaves no partial file and keeps the previous report.
  */
@@ -67,14 +68,23 @@ public class ReportWriter {
      * @throws com.logisticskpi.report.template.TemplateException when the template is unreadable, unsafe or incomplete
      */
     public ReportFiles write(ReportInput input, Path outDir) throws IOException {
+        return write(input, outDir, ReportKind.DAILY, null);
+    }
+
+    /**
+     * Writes the report of {@code kind} ({@code kpi-report_2026-W47.xlsx} for a weekly one) from {@code templateFile},
+     * else {@code kpi.report.template}, else the kind's built-in template.
+     */
+    public ReportFiles write(ReportInput input, Path outDir, ReportKind kind, Path templateFile) throws IOException {
         Files.createDirectories(outDir);
         Path dir = outDir.toRealPath();
-        Path target = OutputPaths.inside(dir, OutputPaths.workbookName(input.businessDate()));
+        Path target = OutputPaths.inside(dir, kind.workbookName(input.businessDate()));
         Path chartsDir = OutputPaths.inside(dir, "charts");
 
-        ReportTemplate template = ReportTemplate.open(properties.template());
+        ReportTemplate template = ReportTemplate.open(templateFile != null ? templateFile : properties.template(), kind);
         Messages messages = new Messages(input.locale());
-        SheetContext ctx = new SheetContext(template, messages, input, new ReportCharts(properties.chartScale(), properties.chartMinOrders()));
+        SheetContext ctx = new SheetContext(template, messages, input,
+                new ReportCharts(properties.chartScale(), properties.chartMinOrders()), kind);
         XSSFWorkbook wb = template.workbook();
         ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap(), new ExceptionClassifier(
                 Duration.ofHours(properties.dispatchAllowanceHours())));
@@ -151,7 +161,7 @@ public class ReportWriter {
 
     private static void properties(SheetContext ctx) {
         var core = ctx.workbook().getProperties().getCoreProperties();
-        String date = ctx.input().businessDate().toString();
+        String date = ctx.kind().periodLabel(ctx.input().businessDate());
         core.setTitle(ctx.msg().get("document.title", date));
         core.setSubjectProperty(ctx.msg().get("document.subject", date));
         core.setCreator("logistics-kpi");

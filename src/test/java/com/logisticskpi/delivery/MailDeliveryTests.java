@@ -268,17 +268,51 @@ class MailDeliveryTests {
     void aJobsMailUsesItsRecipientsSubjectAndCapElseTheDeliveryDefault() {
         DeliveryProperties delivery = new DeliveryProperties("h", null, null, null, null, null, null, null, null, null, null,
                 org.springframework.util.unit.DataSize.ofMegabytes(3));
-        var period = com.logisticskpi.jobs.BusinessPeriod.of(com.logisticskpi.kpi.PeriodType.WEEK, java.time.LocalDate.of(2026, 11, 22));
+        MailDigest digest = MailDigestTests.digest(java.util.Locale.CHINA, KpiWhy.NONE, null, null);
         var job = new com.logisticskpi.jobs.JobDefinition("weekly", "0 22 * * 0", com.logisticskpi.jobs.BusinessDateRule.LAST_COMPLETED_WEEK,
                 null, Path.of("in"), Path.of("archive"), Path.of("out"), "weekly", java.util.Locale.CHINA, List.of("a@example.com"),
                 "KPI {job} {period}", null, 30, null);
-        ReportMail mail = ReportMail.forJob(job, period, delivery, "<p>x</p>", List.of(), null);
+        ReportMail mail = ReportMail.forJob(job, delivery, digest, null, "物流服务 KPI 报表");
         assertThat(mail.recipients()).containsExactly("a@example.com");
-        assertThat(mail.subject()).isEqualTo("KPI weekly 2026-W47");
+        assertThat(mail.subject()).isEqualTo("KPI weekly 2026-W47 · 2 项未达标");
+        assertThat(mail.html()).isEqualTo(new DigestHtml().render(digest));
+        assertThat(mail.text()).isEqualTo(new DigestText().render(digest));
+        assertThat(mail.senderName()).isEqualTo("物流服务 KPI 报表");
         assertThat(mail.attachmentMaxBytes()).isEqualTo(3L * 1024 * 1024);            // job has none: 3MB default
         var capped = new com.logisticskpi.jobs.JobDefinition("weekly", "0 22 * * 0", com.logisticskpi.jobs.BusinessDateRule.LAST_COMPLETED_WEEK,
                 null, Path.of("in"), Path.of("archive"), Path.of("out"), "weekly", java.util.Locale.CHINA, List.of("a@example.com"),
                 "KPI {job} {period}", 1000L, 30, null);
-        assertThat(ReportMail.forJob(capped, period, delivery, "<p>x</p>", List.of(), null).attachmentMaxBytes()).isEqualTo(1000);
+        assertThat(ReportMail.forJob(capped, delivery, digest, null, null).attachmentMaxBytes()).isEqualTo(1000);
+    }
+
+    @Test
+    void aDigestMailIsMultipartAlternativeWithTextPlainNamedInlineChartsAndTheSendersName() throws Exception {
+        MailDigest digest = MailDigestTests.digest(java.util.Locale.ENGLISH, KpiWhy.NONE, new DigestCharts(), null);
+        List<ReportMail.InlineImage> images = digest.charts().stream()
+                .map(c -> new ReportMail.InlineImage(c.contentId(), c.fileName(), c.png(), "image/png")).toList();
+        ReportMail mail = new ReportMail(List.of("ops@example.com"), digest.subject(), new DigestHtml().render(digest),
+                new DigestText().render(digest), images, null, 1, "Logistics KPI reports");
+        new MailDelivery(settings(Map.of("TEST_SMTP_PW", "s3cret"), "kpi")).send(mail);
+        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage m = greenMail.getReceivedMessages()[0];
+        assertThat(m.getFrom()[0].toString()).isEqualTo("Logistics KPI reports <reports@example.com>");
+        List<Part> parts = parts(m);
+        assertThat(parts.stream().filter(p -> is(p, "multipart/alternative"))).hasSize(1);
+        Part plain = parts.stream().filter(p -> is(p, "text/plain")).findFirst().orElseThrow();
+        assertThat(((String) plain.getContent()).replace("\r\n", "\n")).isEqualTo(new DigestText().render(digest));
+        List<Part> pngs = parts.stream().filter(p -> is(p, "image/png")).toList();
+        assertThat(pngs).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(((jakarta.mail.internet.MimePart) pngs.get(i)).getContentID()).isEqualTo("<" + digest.charts().get(i).contentId() + ">");
+            assertThat(pngs.get(i).getFileName()).isEqualTo(digest.charts().get(i).fileName());
+        }
+    }
+
+    private static boolean is(Part p, String type) {
+        try {
+            return p.isMimeType(type);
+        } catch (Exception e) {
+            return false;
+        }
     }
 }

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -20,6 +19,8 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.logisticskpi.jobs.run.NightlyKit;
-import com.logisticskpi.report.KpiCatalog;
+import com.logisticskpi.kpi.HeadlineKpi;
+import com.logisticskpi.report.Messages;
 import com.logisticskpi.report.sheet.SummarySheet;
 
 import jakarta.mail.Multipart;
@@ -44,12 +46,21 @@ class NightlyMailTests {
     @TempDir
     Path tmp;
 
-    @Test
-    void theNightlyMailHasTheRecipientsTheSubjectTheWorkbookAndTheWorkbooksSummaryFigures() throws Exception {
+    /**
+     * The zh-CN and en nightly mails through GreenMail, then in headless Chromium at 390 and 1100 px: recipients,
+     * subject with the number of red KPIs, multipart/alternative with a text/plain part, at most four named inline
+     * charts, at most 1 MB without the workbook, no raw KPI id in the zh-CN mail, every headline figure equal to the
+     * attached workbook's Summary (first block), no horizontal overflow and every headline row's value and status
+     * inside the screen. Screenshots: target/mail-screenshots/mail-390-zh-CN.png etc. (copied to docs/screenshots).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void theNightlyMailIsAPhoneFirstDigestInTheJobsLanguageWithTheWorkbooksFigures(String locale) throws Exception {
         Path inbox = tmp.resolve("inbox");
         NightlyKit.generateInbox(inbox);
         Path jobs = tmp.resolve("jobs");
         Path job = NightlyKit.jobFile(jobs, "nightly", inbox, smtp(greenMail.getSmtp().getPort()));
+        Files.writeString(job, Files.readString(job).replace("locale: en", "locale: " + locale));
         NightlyKit.Result r = NightlyKit.inProcess("run", job.toString(), "--data-dir", tmp.resolve("data").toString(),
                 "--date", NightlyKit.DATE, "--as-of", NightlyKit.AS_OF);
         assertThat(r.exitCode()).as(r.all()).isZero();
@@ -61,48 +72,116 @@ class NightlyMailTests {
         assertThat(received).hasSize(1);
         MimeMessage mail = received[0];
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ops@example.com");
-        assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("kpi@example.com");
-        assertThat(mail.getSubject()).isEqualTo("KPI nightly 2026-11-22");
+        jakarta.mail.internet.InternetAddress from = (jakarta.mail.internet.InternetAddress) mail.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo("kpi@example.com");
+        assertThat(from.getPersonal()).isEqualTo(locale.equals("en") ? "Logistics KPI reports" : "物流服务 KPI 报表");
 
         List<Part> parts = new ArrayList<>();
         collect(mail, parts);
+        assertThat(((Multipart) mail.getContent()).getContentType()).startsWith("multipart/mixed");
+        assertThat(containsType(mail, "multipart/alternative")).isTrue();
         Part attachment = parts.stream().filter(p -> "kpi-report_2026-11-22.xlsx".equals(fileName(p))).findFirst().orElseThrow();
         String html = parts.stream().filter(p -> isType(p, "text/html")).findFirst().map(NightlyMailTests::text).orElseThrow();
-        assertThat(parts.stream().filter(p -> isType(p, "image/png")).count()).as("inline charts").isPositive();
-
-        Map<String, String> htmlValues = new LinkedHashMap<>();      // KPI label -> value cell of the mail's table
-        Matcher m = Pattern.compile("<tr><td>([^<]*)</td><td style=\"text-align:right\">([^<]*)</td>").matcher(html);
-        while (m.find()) {
-            htmlValues.put(m.group(1), m.group(2));
+        String plain = parts.stream().filter(p -> isType(p, "text/plain")).findFirst().map(NightlyMailTests::text).orElseThrow();
+        List<Part> images = parts.stream().filter(p -> isType(p, "image/png")).toList();
+        assertThat(images).hasSizeBetween(3, 4);
+        Map<String, byte[]> byCid = new LinkedHashMap<>();
+        for (Part image : images) {
+            String cid = ((jakarta.mail.internet.MimePart) image).getContentID().replaceAll("[<>]", "");
+            assertThat(cid).matches("trend-[a-z0-9-]+-60-days");
+            assertThat(image.getFileName()).isEqualTo(cid + ".png");
+            try (InputStream in = image.getInputStream()) {
+                byCid.put(cid, in.readAllBytes());
+            }
+            assertThat(html).contains("src=\"cid:" + cid + "\" width=\"560\"");
         }
-        assertThat(htmlValues).isNotEmpty();
+
+        // size without the workbook: the raw message minus the attachment's encoded part
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        mail.writeTo(whole);
+        java.io.ByteArrayOutputStream att = new java.io.ByteArrayOutputStream();
+        ((jakarta.mail.internet.MimeBodyPart) attachment).writeTo(att);
+        assertThat(whole.size() - att.size()).as("mail bytes without the workbook").isLessThanOrEqualTo(1024 * 1024);
+
         byte[] attached;
         try (InputStream in = attachment.getInputStream()) {
             attached = in.readAllBytes();
         }
-        // the attachment is the workbook on disk, and it opens with POI
         assertThat(attached).isEqualTo(Files.readAllBytes(NightlyKit.outDir(jobs).resolve("kpi-report_2026-11-22.xlsx")));
+        Messages messages = new Messages(java.util.Locale.forLanguageTag(locale));
+        if (locale.equals("zh-CN")) {
+            // no raw KPI id anywhere in the text, the HTML or the subject: every id of the run's kpi-values.csv
+            Set<String> ids = new java.util.TreeSet<>();
+            Files.readAllLines(NightlyKit.outDir(jobs).resolve("kpi-values.csv")).stream().skip(1)
+                    .map(l -> l.split(",")[4]).forEach(ids::add);
+            assertThat(ids).contains("on_time_rate", "perfect_order_rate");
+            String visible = MailDigestTests.visibleText(html);
+            for (String id : ids) {
+                assertThat(visible).as("what the html shows").doesNotContain(id);
+                assertThat(plain).as("text").doesNotContain(id);
+                assertThat(mail.getSubject()).doesNotContain(id);
+            }
+            assertThat(plain).doesNotContain("GREEN", "AMBER", "RED", "Period:");
+            assertThat(mail.getSubject()).matches("KPI nightly 2026-11-22 · (全部达标|\\d+ 项未达标)");
+        } else {
+            assertThat(mail.getSubject()).matches("KPI nightly 2026-11-22 · (all on target|1 off target|\\d+ off target)");
+        }
+        // the text part's figures are the workbook Summary's first block (the day), formatted the mail's way
+        DigestValues fmt = new DigestValues(messages);
         int compared = 0;
         try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(attached))) {
             CellReference anchor = new AreaReference(wb.getName("summary_table").getRefersToFormula(),
                     wb.getSpreadsheetVersion()).getFirstCell();
             Sheet summary = wb.getSheet(anchor.getSheetName());
-            for (int i = 0; i < KpiCatalog.HEADLINE.size(); i++) {
-                String kpi = KpiCatalog.HEADLINE.get(i);
-                // the day block: header row, group row, then one row per headline KPI
+            for (int i = 0; i < HeadlineKpi.values().length; i++) {
+                HeadlineKpi kpi = HeadlineKpi.values()[i];
+                Cell name = summary.getRow(anchor.getRow() + 2 + i).getCell(anchor.getCol() + SummarySheet.COL_KPI);
+                assertThat(name.getStringCellValue()).isEqualTo(messages.get(kpi.nameKey()));
                 Cell cell = summary.getRow(anchor.getRow() + 2 + i).getCell(anchor.getCol() + SummarySheet.COL_VALUE);
-                if (cell == null || cell.getCellType() != CellType.NUMERIC) {
-                    continue;                                        // no figure that day
-                }
-                String shown = htmlValues.get(SummaryHtmlRenderer.NAMES.getOrDefault(kpi, kpi));
-                assertThat(shown).as("mail row of " + kpi).isNotNull();
-                double wbValue = cell.getNumericCellValue();
-                boolean share = shown.endsWith("%");
-                assertThat(shown).as(kpi).isEqualTo(SummaryHtmlRenderer.value(wbValue, share));
-                compared++;
+                String shown = cell == null || cell.getCellType() != CellType.NUMERIC ? messages.get("mail.no_data")
+                        : fmt.value(kpi, cell.getNumericCellValue());
+                assertThat(plain.replace("\r\n", "\n")).as(kpi.id()).contains("\n" + messages.get(kpi.nameKey()) + ": " + shown);
+                compared += cell != null && cell.getCellType() == CellType.NUMERIC ? 1 : 0;
             }
         }
         assertThat(compared).as("headline figures compared").isGreaterThanOrEqualTo(6);
+
+        // a real browser: a phone (390 px) and a desktop window (1100 px)
+        String page = HeadlessChromium.inlineImages(html, byCid);
+        Path shots = Path.of("target", "mail-screenshots");
+        for (int width : new int[]{390, 1100}) {
+            HeadlessChromium.Layout l = HeadlessChromium.render(page, width, tmp.resolve("browser-" + width),
+                    shots.resolve("mail-" + width + "-" + locale + ".png"));
+            assertThat(l.viewportWidth()).isEqualTo(width);
+            assertThat(l.scrollWidth()).as("horizontal overflow at " + width + " px").isLessThanOrEqualTo(width);
+            assertThat(l.rows()).as("headline rows").hasSize(HeadlineKpi.values().length);
+            for (double[] row : l.rows()) {
+                assertThat(row[0]).as("row left").isGreaterThanOrEqualTo(0);
+                assertThat(row[1]).as("value and status inside the screen at " + width).isLessThanOrEqualTo(width);
+                assertThat(row[2]).as("value width").isPositive();
+                assertThat(row[3]).as("value height").isPositive();
+            }
+            assertThat(l.images()).hasSize(images.size());
+            for (double[] img : l.images()) {
+                assertThat(img[1]).as("chart right edge").isLessThanOrEqualTo(width);
+                assertThat(img[3]).as("chart loaded (natural width)").isEqualTo(1120);
+                assertThat(img[2]).as("chart drawn width").isEqualTo(Math.min(560, width - 32));
+            }
+        }
+    }
+
+    private static boolean containsType(Part p, String type) throws Exception {
+        if (p.isMimeType(type)) {
+            return true;
+        }
+        if (p.getContent() instanceof Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                if (containsType(mp.getBodyPart(i), type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

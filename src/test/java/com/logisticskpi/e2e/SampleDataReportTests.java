@@ -129,13 +129,13 @@ class SampleDataReportTests {
         for (int c = c0; c < c0 + 10; c++) {
             col.put(E2e.text(header.getCell(c)), c);
         }
-        assertThat(col).containsKeys("Value", "Target", "Status", "Previous period", "Change", "Significant change?",
+        assertThat(col).containsKeys("Value", "Target", "Status", "Compared with", "Change", "Significant change?",
                 "95% CI low", "95% CI high");
         // the periods of the report date and the ones before them
         Map<String, String[]> groups = Map.of(
-                "Day 2026-11-22", new String[] {"day", "2026-11-22", "2026-11-21"},
-                "Week to date 2026-W47", new String[] {"week", "2026-W47", "2026-W46"},
-                "Month to date 2026-11", new String[] {"month", "2026-11", "2026-10"});
+                "Day 2026-11-22 as of 11-23 00:00 – compared with 2026-11-21", new String[] {"day", "2026-11-22", "2026-11-21"},
+                "Week 2026-W47 as of 11-23 00:00 – compared with 2026-W46", new String[] {"week", "2026-W47", "2026-W46"},
+                "Month 2026-11 as of 11-23 00:00 – compared with 2026-10", new String[] {"month", "2026-11", "2026-10"});
         Map<String, String> ids = kpiIdsByName();
         String[] period = null;
         int checked = 0;
@@ -163,7 +163,7 @@ class SampleDataReportTests {
             Cell value = E2e.cell(s, r, col.get("Value"));
             Cell target = E2e.cell(s, r, col.get("Target"));
             Cell status = E2e.cell(s, r, col.get("Status"));
-            Cell previous = E2e.cell(s, r, col.get("Previous period"));
+            Cell previous = E2e.cell(s, r, col.get("Compared with"));
             Cell change = E2e.cell(s, r, col.get("Change"));
             Cell sig = E2e.cell(s, r, col.get("Significant change?"));
             Cell low = E2e.cell(s, r, col.get("95% CI low"));
@@ -200,7 +200,9 @@ class SampleDataReportTests {
             if (cur == null || prev == null) {
                 assertThat(E2e.text(change)).as(where).isEqualTo("–");
             } else {
-                assertThat(change.getNumericCellValue()).as(where).isCloseTo(cur.value() - prev.value(), within(1e-12));
+                // a share's change is in percentage points (the difference of the fractions times 100)
+                double factor = cur.numerator().isEmpty() ? 1 : 100;
+                assertThat(change.getNumericCellValue()).as(where).isCloseTo((cur.value() - prev.value()) * factor, within(1e-9));
             }
             // significance (two-proportion z-test) and Wilson interval, shares only
             boolean share = cur != null && !cur.numerator().isEmpty();

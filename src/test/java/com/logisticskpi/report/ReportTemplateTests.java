@@ -86,6 +86,50 @@ class ReportTemplateTests {
     }
 
     /** The row of a defined name in a workbook. */
+    @Test
+    void theWeeklyAndMonthlyTemplatesAreCommittedSayTheirKindAndAWrongKindIsRefused() throws Exception {
+        for (ReportKind kind : ReportKind.values()) {
+            try (InputStream in = ReportTemplate.class.getResourceAsStream(kind.builtInTemplate());
+                 XSSFWorkbook committed = new XSSFWorkbook(in);
+                 XSSFWorkbook built = new TemplateBuilder(kind).build()) {
+                assertThat(committed.getAllNames()).hasSameSizeAs(built.getAllNames());
+                for (var n : built.getAllNames()) {
+                    assertThat(committed.getName(n.getNameName()).getRefersToFormula()).as(kind + " " + n.getNameName())
+                            .isEqualTo(n.getRefersToFormula());
+                }
+                var ref = new org.apache.poi.ss.util.AreaReference(committed.getName(TemplateNames.REPORT_KIND).getRefersToFormula(),
+                        committed.getSpreadsheetVersion()).getFirstCell();
+                assertThat(committed.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol()).getStringCellValue())
+                        .isEqualTo(kind.key());
+            }
+        }
+        // the weekly template's file given for a monthly report: refused, naming both kinds
+        Path weekly = tmp.resolve("weekly.xlsx");
+        try (InputStream in = ReportTemplate.class.getResourceAsStream(ReportKind.WEEKLY.builtInTemplate())) {
+            Files.copy(in, weekly);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportTemplate.open(weekly, ReportKind.MONTHLY))
+                .isInstanceOf(com.logisticskpi.report.template.TemplateException.class)
+                .hasMessageContaining("is a 'weekly' template, but a monthly report was asked for");
+        // and written as a weekly report: the period file name and the week leading the Summary
+        ReportFiles files = new ReportWriter(ReportProperties.defaults()).write(HandSet.input(Locale.ENGLISH),
+                tmp.resolve("weekly-out"), ReportKind.WEEKLY, weekly);
+        assertThat(files.workbook().getFileName().toString()).isEqualTo("kpi-report_2026-W46.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(files.workbook().toFile())) {
+            var anchor = Workbooks.ref(wb, "summary_table");
+            var summary = wb.getSheet(anchor.getSheetName());
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Weekly logistics service KPIs – 2026-W46");
+            assertThat(summary.getRow(anchor.getRow() + 1).getCell(anchor.getCol()).getStringCellValue())
+                    .isEqualTo("Week 2026-W46 as of 11-13 06:00 – compared with 2026-W45");
+            // on-time 600/700 against 650/700 (HandSet): value 0.857142..., compared 0.928571..., change -7.14 points
+            var onTime = summary.getRow(anchor.getRow() + 2);
+            assertThat(onTime.getCell(anchor.getCol() + SummarySheet.COL_VALUE).getNumericCellValue()).isEqualTo(600.0 / 700);
+            assertThat(onTime.getCell(anchor.getCol() + SummarySheet.COL_PREVIOUS).getNumericCellValue()).isEqualTo(650.0 / 700);
+            assertThat(onTime.getCell(anchor.getCol() + SummarySheet.COL_CHANGE).getNumericCellValue())
+                    .isCloseTo(-50.0 / 7, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
     record ReportTemplateRef(int row) {
         ReportTemplateRef(XSSFWorkbook wb, String name) {
             this(Workbooks.ref(wb, name).getRow());

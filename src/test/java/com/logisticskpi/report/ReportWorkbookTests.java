@@ -207,7 +207,7 @@ class ReportWorkbookTests {
             int table = Workbooks.ref(z, "summary_table").getRow();
             assertThat(s.getRow(table).getCell(0).getStringCellValue()).isEqualTo("指标");
             assertThat(s.getRow(table + 2).getCell(0).getStringCellValue()).isEqualTo("准时交付率");
-            assertThat(s.getRow(table + 1).getCell(0).getStringCellValue()).isEqualTo("当日 2026-11-12");
+            assertThat(s.getRow(table + 1).getCell(0).getStringCellValue()).isEqualTo("日 2026-11-12（截至 11-13 06:00） – 对比 2026-11-11");
             assertThat(s.getRow(table + 2).getCell(9).getHyperlink().getAddress()).isEqualTo("'趋势'!A1");
             assertThat(z.getProperties().getCoreProperties().getTitle()).isEqualTo("物流服务 KPI 2026-11-12");
             // the named cells still work after renaming

@@ -70,7 +70,7 @@ class SummarySheetTests {
     @Test
     void headerCellsShowDateAsOfAndFreshness() {
         assertThat(summary.getSheetName()).isEqualTo("Summary");
-        assertThat(Workbooks.cell(summary, 0, 0).getStringCellValue()).isEqualTo("Logistics service KPIs – 2026-11-12");
+        assertThat(Workbooks.cell(summary, 0, 0).getStringCellValue()).isEqualTo("Daily logistics service KPIs – 2026-11-12");
         Cell date = wb.getSheet("Summary").getRow(Workbooks.ref(wb, "summary_date").getRow()).getCell(1);
         assertThat(date.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 11, 12, 0, 0));
         // as_of 2026-11-12T22:00Z is 06:00 on the 13th in Asia/Shanghai (UTC+8)
@@ -107,11 +107,14 @@ class SummarySheetTests {
     @Test
     void dayFiguresWorkedOutByHand() {
         PeriodType d = PeriodType.DAY;
-        // on-time 90/100 = 0.90 against 95/100 = 0.95: change -0.05
+        // on-time 90/100 = 0.90 against 95/100 = 0.95: change -5 percentage points, written as -5 and shown "-5.0 pt"
         assertThat(cell(d, "on_time_rate", COL_VALUE).getNumericCellValue()).isEqualTo(0.90);
         assertThat(cell(d, "on_time_rate", COL_TARGET).getNumericCellValue()).isEqualTo(0.95);
         assertThat(cell(d, "on_time_rate", COL_PREVIOUS).getNumericCellValue()).isEqualTo(0.95);
-        assertThat(cell(d, "on_time_rate", COL_CHANGE).getNumericCellValue()).isCloseTo(-0.05, within(1e-12));
+        assertThat(cell(d, "on_time_rate", COL_CHANGE).getNumericCellValue()).isCloseTo(-5.0, within(1e-9));
+        assertThat(cell(d, "on_time_rate", COL_CHANGE).getCellStyle().getDataFormatString()).isEqualTo("+0.0\" pt\";-0.0\" pt\";0.0\" pt\"");
+        assertThat(new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT)
+                .formatCellValue(cell(d, "on_time_rate", COL_CHANGE))).isEqualTo("-5.0 pt");
         // pooled p = 185/200 = 0.925; se = sqrt(0.925*0.075*(1/100+1/100)) = 0.037249; z = 0.05/0.037249 = 1.342; p = 0.18
         assertThat(cell(d, "on_time_rate", COL_SIGNIFICANT).getStringCellValue()).isEqualTo("no");
         // Wilson 90/100, z2 = 3.8415: centre = (0.9 + 0.019207)/1.038415 = 0.885209;
@@ -120,7 +123,7 @@ class SummarySheetTests {
         assertThat(cell(d, "on_time_rate", COL_CI_HIGH).getNumericCellValue()).isCloseTo(0.94478, within(5e-5));
         // damage 4/1000 against 12/1000: pooled 0.008; se = sqrt(0.008*0.992*0.002) = 0.003984; z = 0.008/0.003984 = 2.008; p = 0.045 < 0.05
         assertThat(cell(d, "damage_rate", COL_SIGNIFICANT).getStringCellValue()).isEqualTo("yes");
-        assertThat(cell(d, "damage_rate", COL_CHANGE).getNumericCellValue()).isCloseTo(-0.008, within(1e-12));
+        assertThat(cell(d, "damage_rate", COL_CHANGE).getNumericCellValue()).isCloseTo(-0.8, within(1e-9));
         // CSAT 40/50 against 45/50: pooled 0.85; se = sqrt(0.85*0.15*0.04) = 0.071414; z = 1.400; p = 0.16
         assertThat(cell(d, "csat", COL_SIGNIFICANT).getStringCellValue()).isEqualTo("no");
         // no target for CSAT: dash, no fill
@@ -212,8 +215,8 @@ class SummarySheetTests {
         assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
         assertThat(summary.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (tableRow + 1));
         // the group row names the period
-        assertThat(Workbooks.cell(summary, tableRow + 1, 0).getStringCellValue()).isEqualTo("Day 2026-11-12");
-        assertThat(Workbooks.cell(summary, tableRow + 13, 0).getStringCellValue()).isEqualTo("Week to date 2026-W46");
-        assertThat(Workbooks.cell(summary, tableRow + 25, 0).getStringCellValue()).isEqualTo("Month to date 2026-11");
+        assertThat(Workbooks.cell(summary, tableRow + 1, 0).getStringCellValue()).isEqualTo("Day 2026-11-12 as of 11-13 06:00 – compared with 2026-11-11");
+        assertThat(Workbooks.cell(summary, tableRow + 13, 0).getStringCellValue()).isEqualTo("Week 2026-W46 as of 11-13 06:00 – compared with 2026-W45");
+        assertThat(Workbooks.cell(summary, tableRow + 25, 0).getStringCellValue()).isEqualTo("Month 2026-11 as of 11-13 06:00 – compared with 2026-10");
     }
 }

@@ -3,8 +3,6 @@ package com.logisticskpi.jobs.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +13,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.logisticskpi.cli.KpiException;
@@ -23,15 +22,21 @@ import com.logisticskpi.delivery.DeliveryReceipt;
 import com.logisticskpi.delivery.MailDelivery;
 import com.logisticskpi.delivery.ReportMail;
 import com.logisticskpi.delivery.SmtpSettings;
-import com.logisticskpi.delivery.SummaryHtmlRenderer;
+import com.logisticskpi.delivery.DigestCharts;
+import com.logisticskpi.delivery.KpiWhy;
+import com.logisticskpi.delivery.MailDigest;
+import com.logisticskpi.delivery.MailDigestBuilder;
 import com.logisticskpi.kpi.KpiService;
-import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.report.Messages;
+import com.logisticskpi.report.ReportKind;
 import com.logisticskpi.kpi.ReportKpis;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
 
 /**
- * Mails the report (summary table of the run's period and the charts inline, workbook attached) with
- * {@link MailDelivery}, when an SMTP host is configured ({@code kpi.delivery.host} or the job's {@code smtp.host});
+ * Mails the report with {@link MailDelivery}: the phone-first digest of the run's report kind
+ * ({@link MailDigestBuilder}: the same lead period and headline KPIs as the workbook's Summary, in the job's
+ * language, a few small charts inline, the "why" of red and amber KPIs from a {@link KpiWhy} bean when there is one),
+ * the workbook attached, when an SMTP host is configured ({@code kpi.delivery.host} or the job's {@code smtp.host});
  * otherwise it records "delivery off: no SMTP host configured" and succeeds. An SMTP failure fails the step with
  * {@code DELIVERY_FAILED} (exit 5); the report files stay, and running the same command again resumes here.
  */
@@ -46,11 +51,14 @@ public class DeliverTasklet implements Tasklet {
     private final DeliveryProperties delivery;
     private final KpiService kpiService;
     private final KpiEngineProperties engine;
+    private final ObjectProvider<KpiWhy> why;
 
-    public DeliverTasklet(DeliveryProperties delivery, KpiService kpiService, KpiEngineProperties engine) {
+    public DeliverTasklet(DeliveryProperties delivery, KpiService kpiService, KpiEngineProperties engine,
+                          ObjectProvider<KpiWhy> why) {
         this.delivery = delivery;
         this.kpiService = kpiService;
         this.engine = engine;
+        this.why = why;
     }
 
     @Override
@@ -64,23 +72,19 @@ public class DeliverTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         long runId = job.getExecutionContext().getLong(ComputeTasklet.RUN_ID);
-        PeriodType type = run.period().type();
         ReportKpis kpis = kpiService.reportOfRun(runId, run.period().lastDate());
-        List<ReportMail.InlineImage> images = new ArrayList<>();
-        String charts = job.getExecutionContext().getString(ReportTasklet.CHARTS, "");
-        for (String c : charts.isEmpty() ? new String[0] : charts.split("\n")) {
-            Path png = Path.of(c);
-            images.add(new ReportMail.InlineImage(contentId(png), Files.readAllBytes(png), "image/png"));
-        }
-        String subject = run.definition().subjectFor(run.period());
-        String html = new SummaryHtmlRenderer().render(subject, run.period().label(),
-                kpis.ofPeriod(type, kpis.period(type)), kpis.ofPeriod(type, kpis.previousPeriod(type, 1)),
-                engine.effectiveTargets(), images.stream().map(ReportMail.InlineImage::contentId).toList());
         Path workbook = Path.of(job.getExecutionContext().getString(ReportTasklet.WORKBOOK));
+        long cap = run.definition().attachmentMaxBytesOr(delivery.attachmentMaxSize().toBytes());
+        Messages messages = new Messages(run.definition().locale());
+        ReportKind kind = ReportKind.forTemplate(run.definition().template(), run.period().type());
+        var request = new MailDigestBuilder.Request(kind, run.period().lastDate(), run.asOf(), run.zone(), messages,
+                run.definition().subjectFor(run.period()), runId);
+        MailDigest digest = new MailDigestBuilder(why.getIfAvailable(() -> KpiWhy.NONE), new DigestCharts())
+                .build(request, kpis, engine.effectiveTargets(), new MailDigestBuilder.Workbook(workbook, Files.size(workbook), cap));
         DeliveryReceipt receipt;
         try {
             receipt = new MailDelivery(smtp).send(
-                    ReportMail.forJob(run.definition(), run.period(), delivery, html, images, workbook));
+                    ReportMail.forJob(run.definition(), delivery, digest, workbook, messages.get("mail.sender")));
         } catch (KpiException e) {
             // An expected failure (server down, refused, bad settings): the step ends FAILED with the exit code as its
             // exit status and the one-line reason, without a stack trace on the console; a restart resumes here.
@@ -96,15 +100,5 @@ public class DeliverTasklet implements Tasklet {
         contribution.incrementWriteCount(1);
         LOG.info("deliver: {}", status);
         return RepeatStatus.FINISHED;
-    }
-
-    /** {@code charts/on_time_trend.png} -> {@code on_time_trend}, restricted to the characters a content id allows. */
-    static String contentId(Path png) {
-        String n = png.getFileName().toString();
-        if (n.endsWith(".png")) {
-            n = n.substring(0, n.length() - 4);
-        }
-        n = n.replaceAll("[^A-Za-z0-9._-]", "_");
-        return n.length() > 64 ? n.substring(0, 64) : n;
     }
 }

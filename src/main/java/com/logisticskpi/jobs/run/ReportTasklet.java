@@ -26,6 +26,7 @@ import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.report.OutputPaths;
 import com.logisticskpi.report.ReportFiles;
 import com.logisticskpi.report.ReportInputProvider;
+import com.logisticskpi.report.ReportKind;
 import com.logisticskpi.report.ReportWriter;
 
 /**
@@ -72,7 +73,9 @@ public class ReportTasklet implements Tasklet {
         }
         var request = new ReportInputProvider.Request(run.period().lastDate(), run.asOf(), run.zone(),
                 run.definition().locale(), out, runId);
-        ReportFiles files = provider.withInput(request, input -> writer.write(input, out));
+        ReportKind kind = ReportKind.forTemplate(run.definition().template(), run.period().type());
+        Path templateFile = ReportKind.templateFile(run.definition().template());
+        ReportFiles files = provider.withInput(request, input -> writer.write(input, out, kind, templateFile));
         job.getExecutionContext().putString(WORKBOOK, files.workbook().toString());
         job.getExecutionContext().putString(CHARTS,
                 files.charts().stream().map(Path::toString).collect(Collectors.joining("\n")));

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -15,23 +14,24 @@ import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.ingest.DataQualityRepository;
 import com.logisticskpi.ingest.FileResult;
 import com.logisticskpi.ingest.QualityTable;
+import com.logisticskpi.delivery.DigestRow;
+import com.logisticskpi.delivery.KpiWhy;
+import com.logisticskpi.delivery.MailDigest;
+import com.logisticskpi.delivery.MailDigestBuilder;
 import com.logisticskpi.kpi.KpiService;
-import com.logisticskpi.kpi.KpiTarget;
-import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.report.Messages;
+import com.logisticskpi.report.ReportKind;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.ReportKpis;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
 
 /**
  * The short summary a run prints: the data-quality table of the files it ingested, the headline KPIs of its period
- * (business-wide), where the workbook is, what delivery and archiving did, and the run's log file.
+ * (business-wide; the lead comparison of the report kind with the same KPIs, names and texts as the mail digest and
+ * the workbook's Summary, in the job's language), where the workbook is, what delivery and archiving did, and the run's log file.
  */
 @Component
 public class RunSummary {
-
-    /** The KPIs shown in the summary, in this order. */
-    static final List<String> HEADLINE = List.of("on_time_rate", "order_accuracy", "damage_rate", "perfect_order_rate",
-            "cycle_hours_mean", "return_rate", "csi", "nps");
 
     /** Up to this many files the table lists every file; above, one line per kind plus the files with rejects. */
     static final int FULL_TABLE_FILES = 16;
@@ -78,16 +78,16 @@ public class RunSummary {
         if (ctx.containsKey(ComputeTasklet.RUN_ID)) {
             PeriodType type = run.period().type();
             ReportKpis kpis = kpiService.reportOfRun(ctx.getLong(ComputeTasklet.RUN_ID), run.period().lastDate());
+            ReportKind kind = ReportKind.forTemplate(run.definition().template(), type);
+            Messages messages = new Messages(run.definition().locale());
+            var request = new MailDigestBuilder.Request(kind, run.period().lastDate(), run.asOf(), run.zone(), messages,
+                    run.definition().subjectFor(run.period()), kpis.runId());
+            MailDigest digest = new MailDigestBuilder(KpiWhy.NONE, null).build(request, kpis, engine.effectiveTargets(), null);
             out.println();
             out.printf("headline KPIs %s (kpi run %d):%n", kpis.period(type), kpis.runId());
-            for (String kpi : HEADLINE) {
-                Optional<KpiValue> v = kpis.current(type, kpi);
-                KpiTarget t = engine.effectiveTargets().get(kpi);
-                String value = v.map(x -> format(x.value(), x.isShare())).orElse("–");
-                String target = t == null || v.isEmpty() ? ""
-                        : "  target " + (t.higherIsBetter() ? ">= " : "<= ") + format(t.target(), v.get().isShare()) + "  "
-                        + t.status(v.get().value());
-                out.printf("  %-20s %10s%s%n", kpi, value, target);
+            out.println("  " + digest.comparison());
+            for (DigestRow row : digest.rows()) {
+                out.println(headlineLine(row));
             }
         }
         out.println();
@@ -133,10 +133,32 @@ public class RunSummary {
         return b.toString();
     }
 
-    static String format(double v, boolean share) {
-        if (share) {
-            return String.format(Locale.ROOT, "%.1f %%", v * 100);
+    /**
+     * One headline KPI as the mail and the workbook's Summary name it:
+     * {@code   On-time rate (on_time_rate)          94.1 %  Off target  target ≥ 95.0 %  +1.8 pt vs 2026-W46}.
+     */
+    static String headlineLine(DigestRow row) {
+        StringBuilder b = new StringBuilder("  ");
+        b.append(pad(row.name() + " (" + row.kpi().id() + ")", 44)).append(' ');
+        b.append(" ".repeat(Math.max(0, 10 - width(row.value())))).append(row.value());
+        if (!row.statusWord().isEmpty()) {
+            b.append("  ").append(pad(row.statusWord(), 10));
         }
-        return String.format(Locale.ROOT, "%.2f", v);
+        for (String part : new String[]{row.target(), row.change()}) {
+            if (!part.isEmpty()) {
+                b.append("  ").append(part);
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /** Pads to a terminal width where a CJK character takes two columns. */
+    static String pad(String s, int columns) {
+        return s + " ".repeat(Math.max(0, columns - width(s)));
+    }
+
+    static int width(String s) {
+        return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1).sum();
     }
 }

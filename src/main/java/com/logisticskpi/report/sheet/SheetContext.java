@@ -49,6 +49,7 @@ public final class SheetContext {
     private final ReportInput input;
     private final KpiLookup lookup;
     private final ReportCharts charts;
+    private final com.logisticskpi.report.ReportKind kind;
     private final List<ChartImage> images = new ArrayList<>();
     private final List<PrintBreaks.Block> chartBlocks = new ArrayList<>();
     private final Map<String, String> sheetNames = new HashMap<>();
@@ -56,6 +57,12 @@ public final class SheetContext {
     private final Map<String, CellStyle> derived = new HashMap<>();
 
     public SheetContext(ReportTemplate template, Messages messages, ReportInput input, ReportCharts charts) {
+        this(template, messages, input, charts, com.logisticskpi.report.ReportKind.DAILY);
+    }
+
+    public SheetContext(ReportTemplate template, Messages messages, ReportInput input, ReportCharts charts,
+                        com.logisticskpi.report.ReportKind kind) {
+        this.kind = kind;
         this.template = template;
         this.messages = messages;
         this.input = input;
@@ -86,6 +93,11 @@ public final class SheetContext {
 
     public ReportInput input() {
         return input;
+    }
+
+    /** Daily, weekly or monthly: what the Summary leads with. */
+    public com.logisticskpi.report.ReportKind kind() {
+        return kind;
     }
 
     public KpiLookup lookup() {
@@ -171,6 +183,27 @@ public final class SheetContext {
         s.getRow(row).setHeightInPoints(Math.max(s.getDefaultRowHeightInPoints(), 30));
     }
 
+    /** The change-of-a-share style: the template's {@code change_share} cell with the bundle's points format ("+1.8 pt"). */
+    public CellStyle pointsStyle() {
+        return derivedStyle("points", () -> {
+            XSSFCellStyle p = workbook().createCellStyle();
+            p.cloneStyleFrom(template.style("change_share"));
+            p.setDataFormat(workbook().createDataFormat().getFormat(messages.get("format.points")));
+            return p;
+        });
+    }
+
+    /** The template's header style, wrapped and centred (long KPI names as column headers). */
+    public CellStyle wrappedHeader() {
+        return derivedStyle("wrapped_header", () -> {
+            XSSFCellStyle h = workbook().createCellStyle();
+            h.cloneStyleFrom(template.style("header"));
+            h.setWrapText(true);
+            h.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
+            return h;
+        });
+    }
+
     public CellStyle wrapText() {
         if (wrapText == null) {
             XSSFCellStyle w = workbook().createCellStyle();
@@ -240,9 +273,18 @@ public final class SheetContext {
         return unitStyle(KpiCatalog.unit(kpi));
     }
 
-    /** The period heading of a period type for the business date, e.g. "Week to date 2026-W46". */
+    /**
+     * The period heading of a period type for the business date with the run's as-of time, e.g.
+     * "Week 2026-W46 as of 11-23 06:00": the figures count every stored event, so a period is shown "as of" the
+     * run, never "to date".
+     */
     public String periodLabel(PeriodType type) {
-        return messages.get("period." + type.label(), type.periodOf(input.businessDate()));
+        return messages.get("period." + type.label(), type.periodOf(input.businessDate()), asOfShort());
+    }
+
+    /** The as-of instant in the business zone, {@code MM-dd HH:mm}. */
+    public String asOfShort() {
+        return com.logisticskpi.report.ComparisonLabel.asOfShort(input.asOf(), input.zone());
     }
 
     // ---- charts ---------------------------------------------------------------------------------------------

@@ -13,17 +13,20 @@ import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.kpi.ShareStatistics;
 import com.logisticskpi.report.KpiCatalog;
-import com.logisticskpi.report.KpiLookup;
+import com.logisticskpi.report.ReportKind;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.WhyText;
 import com.logisticskpi.report.template.TemplateNames;
 
 /**
- * Summary: business date, as-of, data freshness, and for the day, week to date and month to date every headline
- * KPI with value, target, RAG, previous period, change, significance (two-proportion z-test, shares only) and the
- * 95 % Wilson interval (shares only), each row linking to its detail sheet; and "Why": for a red or amber figure the
- * slice values that contribute most to its change and to its gap, and for the on-time rate of the week and month the
- * rate its pending orders still need ({@link WhyText}).
+ * Summary: business date, as-of, data freshness, and one block per comparison of the report's kind
+ * ({@link ReportKind#comparisons}: daily = day, week, month; weekly = week, month; monthly = month against the previous
+ * month and against the same month last year) with every headline KPI: value, target, RAG, the compared period's
+ * value, change (shares in percentage points), significance (two-proportion z-test, shares only) and the 95 % Wilson
+ * interval (shares only), each row linking to its detail sheet.
+ * "Why": for a red or amber figure compared with the period before it, the slice values that contribute most to its
+ * change and to its gap, and for the on-time rate of a week or month the rate its pending orders still need
+ * ({@link WhyText}); a year-ago block has no "why" (the drivers compare consecutive periods).
  */
 public final class SummarySheet {
 
@@ -31,13 +34,15 @@ public final class SummarySheet {
     public static final int COL_KPI = 0, COL_VALUE = 1, COL_TARGET = 2, COL_STATUS = 3, COL_PREVIOUS = 4,
             COL_CHANGE = 5, COL_SIGNIFICANT = 6, COL_CI_LOW = 7, COL_CI_HIGH = 8, COL_LINK = 9, COL_WHY = 10, COLUMNS = 11;
 
+    /** The periods the detail sheets show side by side (day, week, month of the business date). */
     public static final List<PeriodType> PERIODS = List.of(PeriodType.DAY, PeriodType.WEEK, PeriodType.MONTH);
 
     public void write(SheetContext ctx) {
         ReportInput in = ctx.input();
         var m = ctx.msg();
+        ReportKind kind = ctx.kind();
         Sheet s = ctx.template().sheet("summary");
-        ctx.textAt(TemplateNames.title("summary"), m.get("summary.title", in.businessDate().toString()), null);
+        ctx.textAt(TemplateNames.title("summary"), m.get("summary.title." + kind.key(), kind.periodLabel(in.businessDate())), null);
         ctx.textAt(TemplateNames.SUMMARY_DATE_LABEL, m.get("summary.date"), null);
         Cell date = ctx.template().cell(TemplateNames.SUMMARY_DATE);
         date.setCellValue(in.businessDate());
@@ -67,19 +72,24 @@ public final class SummarySheet {
         int headerRow = row;
         row++;
         WhyText why = new WhyText(m, in.drivers(), in.values(), in.targets());
-        for (PeriodType type : PERIODS) {
+        for (ReportKind.Comparison block : kind.comparisons(in.businessDate())) {
             for (int i = 0; i < COLUMNS; i++) {
-                ctx.text(s, row, c0 + i, i == 0 ? ctx.periodLabel(type) : "", "group");
+                ctx.text(s, row, c0 + i, i == 0 ? blockLabel(ctx, block) : "", "group");
             }
             s.addMergedRegion(new CellRangeAddress(row, row, c0, c0 + COLUMNS - 1));
             row++;
             for (String kpi : KpiCatalog.headline(in.customerService().exportLoaded())) {
-                kpiRow(ctx, s, row, c0, type, kpi);
-                whyCell(ctx, s, row++, c0, why.line(type, in.businessDate(), kpi));
+                kpiRow(ctx, s, row, c0, block, kpi);
+                whyCell(ctx, s, row++, c0, block.yearAgo() ? "" : why.line(block.type(), in.businessDate(), kpi));
             }
         }
         s.createFreezePane(c0 + 1, headerRow + 1);
         s.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+    }
+
+    /** "Week 2026-W47 as of 11-23 06:00 – compared with 2026-W46" (or "… with 2025-11, the same month last year"). */
+    public static String blockLabel(SheetContext ctx, ReportKind.Comparison block) {
+        return com.logisticskpi.report.ComparisonLabel.of(ctx.msg(), block, ctx.input().asOf(), ctx.input().zone());
     }
 
     private static String freshness(SheetContext ctx) {
@@ -93,12 +103,12 @@ public final class SummarySheet {
         return ctx.msg().get("summary.freshness_text", ctx.minutes(f.newestEvent()), ctx.minutes(f.lastLoad()), lag);
     }
 
-    private void kpiRow(SheetContext ctx, Sheet s, int row, int c0, PeriodType type, String kpi) {
+    private void kpiRow(SheetContext ctx, Sheet s, int row, int c0, ReportKind.Comparison block, String kpi) {
         var m = ctx.msg();
         String unit = SheetContext.unitStyle(kpi);
         ctx.text(s, row, c0 + COL_KPI, m.kpiName(kpi), "text");
-        KpiValue cur = ctx.all(type, kpi).orElse(null);
-        KpiValue prev = ctx.lookup().all(type, KpiLookup.previous(type, ctx.input().businessDate()), kpi).orElse(null);
+        KpiValue cur = ctx.lookup().get(block.type(), block.period(), KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
+        KpiValue prev = ctx.lookup().get(block.type(), block.against(), KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
         KpiTarget target = ctx.target(kpi);
         ctx.number(s, row, c0 + COL_VALUE, cur == null ? null : cur.value(), unit);
         if (target != null) {
@@ -110,7 +120,13 @@ public final class SummarySheet {
         ctx.text(s, row, c0 + COL_STATUS, cur == null ? m.get("value.no_data") : ctx.ragLabel(rag), ctx.ragStyle(rag));
         ctx.number(s, row, c0 + COL_PREVIOUS, prev == null ? null : prev.value(), unit);
         Double change = cur == null || prev == null ? null : cur.value() - prev.value();
-        ctx.number(s, row, c0 + COL_CHANGE, change, "change_" + unit);
+        if (change != null && "share".equals(unit)) {
+            // a change of a share is in percentage points: 0.9412 - 0.9231 is written as 1.81 and shown "+1.8 pt"
+            ctx.number(s, row, c0 + COL_CHANGE, change * 100, "change_share");
+            s.getRow(row).getCell(c0 + COL_CHANGE).setCellStyle(ctx.pointsStyle());
+        } else {
+            ctx.number(s, row, c0 + COL_CHANGE, change, "change_" + unit);
+        }
         if (cur != null && prev != null && cur.isCountedShare() && prev.isCountedShare()) {
             boolean sig = ShareStatistics.significantChange(cur.numeratorCount(), cur.denominator(), prev.numeratorCount(), prev.denominator());
             ctx.text(s, row, c0 + COL_SIGNIFICANT, sig ? m.get("value.yes") : m.get("value.no"), "rag_none");

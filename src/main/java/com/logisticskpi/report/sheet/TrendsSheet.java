@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import com.logisticskpi.kpi.KpiTarget;
@@ -21,8 +20,8 @@ import com.logisticskpi.report.template.TemplateNames;
 
 /**
  * Trends: the last 60 days, 26 weeks and 13 months of every headline KPI as line charts (a grid: one row per KPI,
- * day / week / month across) with the target line and amber and red points marked; below the charts the same
- * figures as a table (numerator and denominator included, so quality teams can trace them).
+ * day / week / month across) with the target line and amber and red points marked; below the charts, on a page of
+ * their own, the same figures as three compact tables (days; weeks; months), a row per period and a column per KPI.
  */
 public final class TrendsSheet {
 
@@ -59,31 +58,41 @@ public final class TrendsSheet {
         CellReference t = ctx.template().cellRef(TemplateNames.TRENDS_TABLE);
         int row = t.getRow() >= r0 && t.getRow() <= gridEnd ? gridEnd + 2 : t.getRow();
         int col = t.getCol();
+        s.setRowBreak(row - 1);                         // the figures start on a page of their own
         ctx.text(s, row++, col, m.get("trends.table"), "subtitle");
-        int headerRow = row;
-        ctx.header(s, row++, col, List.of(m.get("col.kpi"), m.get("col.period_type"), m.get("col.period"), m.get("col.value"),
-                m.get("col.numerator"), m.get("col.denominator"), m.get("col.target"), m.get("col.status")));
-        for (String kpi : KpiCatalog.HEADLINE) {
-            KpiTarget target = ctx.target(kpi);
-            String unit = SheetContext.unitStyle(kpi);
-            for (PeriodType type : ORDER) {
-                for (LocalDate start : KpiLookup.history(type, ctx.input().businessDate(), HISTORY.get(type))) {
-                    KpiValue v = ctx.lookup().all(type, start, kpi).orElse(null);
-                    ctx.text(s, row, col, m.kpiName(kpi), "text");
-                    ctx.text(s, row, col + 1, m.get("period_type." + type.label()), "text");
-                    ctx.text(s, row, col + 2, type.periodOf(start), "text");
-                    ctx.number(s, row, col + 3, v == null ? null : v.value(), unit);
-                    ctx.number(s, row, col + 4, v == null ? null : v.numerator(), "count");
-                    ctx.number(s, row, col + 5, v == null || v.denominator() == null ? null : v.denominator().doubleValue(), "count");
-                    ctx.number(s, row, col + 6, target == null ? null : target.target(), unit);
-                    Rag rag = v == null ? null : ctx.rag(kpi, v.value());
-                    ctx.text(s, row, col + 7, v == null ? m.get("value.no_data") : ctx.ragLabel(rag), ctx.ragStyle(rag));
-                    row++;
-                }
-            }
-        }
-        s.setAutoFilter(new CellRangeAddress(headerRow, row - 1, col, col + 7));
+        // compact: one table per granularity, a row per period and a column per headline KPI; the days on the left,
+        // the weeks and under them the months on the right, so that the whole section prints on one page with
+        // every table's header on it (numerators and denominators are in kpi-values.csv)
+        int right = col + 1 + KpiCatalog.HEADLINE.size() + 1;
+        figures(ctx, s, row, col, PeriodType.DAY);
+        int weekEnd = figures(ctx, s, row, right, PeriodType.WEEK);
+        figures(ctx, s, weekEnd + 2, right, PeriodType.MONTH);
         s.createFreezePane(0, r0);
+    }
+
+    /** One compact figures table (title row, header row, one row per period, oldest first); returns its last row. */
+    static int figures(SheetContext ctx, Sheet s, int row, int col, PeriodType type) {
+        var m = ctx.msg();
+        ctx.text(s, row++, col, m.get("trends.history." + type.label()), "label");
+        List<String> header = new ArrayList<>();
+        header.add(m.get("col.period"));
+        KpiCatalog.HEADLINE.forEach(k -> header.add(m.kpiName(k)));
+        ctx.header(s, row, col, header);
+        for (int i = 0; i < header.size(); i++) {
+            s.getRow(row).getCell(col + i).setCellStyle(ctx.wrappedHeader());
+        }
+        s.getRow(row).setHeightInPoints(Math.max(s.getRow(row).getHeightInPoints(), 48));
+        row++;
+        for (LocalDate start : KpiLookup.history(type, ctx.input().businessDate(), HISTORY.get(type))) {
+            ctx.text(s, row, col, type.periodOf(start), "text");
+            for (int k = 0; k < KpiCatalog.HEADLINE.size(); k++) {
+                String kpi = KpiCatalog.HEADLINE.get(k);
+                KpiValue v = ctx.lookup().all(type, start, kpi).orElse(null);
+                ctx.number(s, row, col + 1 + k, v == null ? null : v.value(), SheetContext.unitStyle(kpi));
+            }
+            row++;
+        }
+        return row - 1;
     }
 
     /** A KPI's history of one period type, oldest first; missing periods are null (gaps in the line). */

@@ -39,29 +39,35 @@ public final class ReportTemplate {
         this.source = source;
     }
 
-    /** Opens {@code file}, or the built-in template when {@code file} is null. */
+    /** Opens {@code file}, or the built-in daily template when {@code file} is null. */
     public static ReportTemplate open(Path file) {
+        return open(file, com.logisticskpi.report.ReportKind.DAILY);
+    }
+
+    /** Opens {@code file}, or the built-in template of {@code kind} when {@code file} is null. */
+    public static ReportTemplate open(Path file, com.logisticskpi.report.ReportKind kind) {
         if (file != null) {
             if (!Files.isRegularFile(file)) {
                 throw new TemplateException("report template " + file + " does not exist or is not a file");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return load(in, file.toString());
+                return load(in, file.toString(), kind);
             } catch (IOException e) {
                 throw new TemplateException("cannot read report template " + file + ": " + e.getMessage(), e);
             }
         }
-        try (InputStream in = ReportTemplate.class.getResourceAsStream(BUILT_IN)) {
+        String builtIn = kind.builtInTemplate();
+        try (InputStream in = ReportTemplate.class.getResourceAsStream(builtIn)) {
             if (in == null) {
-                throw new TemplateException("built-in report template " + BUILT_IN + " is missing from the class path");
+                throw new TemplateException("built-in report template " + builtIn + " is missing from the class path");
             }
-            return load(in, "built-in " + BUILT_IN);
+            return load(in, "built-in " + builtIn, kind);
         } catch (IOException e) {
             throw new TemplateException("cannot read built-in report template: " + e.getMessage(), e);
         }
     }
 
-    private static ReportTemplate load(InputStream in, String source) {
+    private static ReportTemplate load(InputStream in, String source, com.logisticskpi.report.ReportKind kind) {
         XSSFWorkbook wb;
         try {
             // read from a stream: POI inflates every part through its zip-bomb guard (ZipSecureFile defaults)
@@ -76,6 +82,7 @@ public final class ReportTemplate {
         }
         ReportTemplate t = new ReportTemplate(wb, source);
         t.check();
+        t.checkKind(kind);
         return t;
     }
 
@@ -85,6 +92,19 @@ public final class ReportTemplate {
         }
         for (String style : TemplateNames.STYLES) {
             style(style);
+        }
+    }
+
+    /** A template naming its kind ({@link TemplateNames#REPORT_KIND}) must be of the kind asked for. */
+    private void checkKind(com.logisticskpi.report.ReportKind kind) {
+        Name name = workbook.getName(TemplateNames.REPORT_KIND);
+        if (name == null) {
+            return;
+        }
+        String declared = cell(TemplateNames.REPORT_KIND).getStringCellValue().trim();
+        if (!declared.equalsIgnoreCase(kind.key())) {
+            throw new TemplateException("report template " + source + " is a '" + declared + "' template, but a "
+                    + kind.key() + " report was asked for (cell " + TemplateNames.REPORT_KIND + ")");
         }
     }
 

@@ -22,6 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import com.logisticskpi.report.ReportKind;
+
 /**
  * Generates the default template {@code reports-templates/kpi-report.xlsx}. Run once after changing the layout:
  * {@code mvn -q compile exec:java}-style, or
@@ -34,14 +36,28 @@ public final class TemplateBuilder {
     private static final String FONT = "Calibri";
     private final XSSFWorkbook wb = new XSSFWorkbook();
     private final Map<String, XSSFCellStyle> styles = new LinkedHashMap<>();
+    private final ReportKind kind;
 
+    public TemplateBuilder() {
+        this(ReportKind.DAILY);
+    }
+
+    /** The template of one report kind: the same sheets and names, its kind in the {@code report_kind} cell. */
+    public TemplateBuilder(ReportKind kind) {
+        this.kind = kind;
+    }
+
+    /** Writes the three built-in templates into the directory {@code args[0]} (default {@code reports-templates}). */
     public static void main(String[] args) throws IOException {
-        Path out = Path.of(args.length > 0 ? args[0] : "reports-templates/kpi-report.xlsx");
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        try (OutputStream os = Files.newOutputStream(out)) {
-            new TemplateBuilder().build().write(os);
+        Path dir = Path.of(args.length > 0 ? args[0] : "reports-templates");
+        Files.createDirectories(dir);
+        for (ReportKind k : ReportKind.values()) {
+            Path out = dir.resolve(k.templateFileName());
+            try (OutputStream os = Files.newOutputStream(out)) {
+                new TemplateBuilder(k).build().write(os);
+            }
+            System.out.println("wrote " + out.toAbsolutePath());
         }
-        System.out.println("wrote " + out.toAbsolutePath());
     }
 
     public XSSFWorkbook build() {
@@ -302,6 +318,11 @@ public final class TemplateBuilder {
             name(TemplateNames.style(key), s, row, 1, row, 1);
             row++;
         }
+        row++;
+        var r = s.createRow(row);
+        r.createCell(0).setCellValue(TemplateNames.REPORT_KIND);
+        r.createCell(1).setCellValue(kind.key());
+        name(TemplateNames.REPORT_KIND, s, row, 1, row, 1);
         wb.setSheetVisibility(wb.getSheetIndex(s), SheetVisibility.HIDDEN);
     }
 }

@@ -21,6 +21,12 @@ public final class TemplateNames {
 
     public static final String STYLES_SHEET = "Styles";
 
+    /**
+     * Optional: a cell (on the Styles sheet of the built-in templates) holding {@code daily}, {@code weekly} or
+     * {@code monthly}; a template that says it is of another kind than the report asked for is refused.
+     */
+    public static final String REPORT_KIND = "report_kind";
+
     // one cell each
     public static final String SUMMARY_LOGO = "summary_logo";
     public static final String SUMMARY_DATE_LABEL = "summary_date_label";

@@ -120,7 +120,7 @@ class NightlyRunTests {
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(r.out()).contains("weekly 2026-W47 (execution 1): COMPLETED", "headline KPIs 2026-W47",
                 "archive:  12 file(s) moved to " + jobs.resolve("archive").resolve("2026-W47"));
-        assertThat(jobs.resolve("out").resolve("2026-W47").resolve("kpi-report_2026-11-22.xlsx")).isRegularFile();
+        assertThat(jobs.resolve("out").resolve("2026-W47").resolve("kpi-report_2026-W47.xlsx")).isRegularFile();
         // the run is keyed by the week's last date: the same week again is complete
         NightlyKit.Result again = NightlyKit.inProcess("run", job.toString(), "--data-dir", tmp.resolve("data").toString(),
                 "--date", "2026-11-18");
