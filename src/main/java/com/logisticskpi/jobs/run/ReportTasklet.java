@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import com.logisticskpi.cli.ExitCode;
 import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.jobs.Retention;
 import com.logisticskpi.kpi.KpiService;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
@@ -87,10 +88,37 @@ public class ReportTasklet implements Tasklet {
             OutputPaths.replaceAtomically(out.resolve("orders-outcome.csv"),
                     tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null));
         }
+        recordOutputs(out, files, run.period().lastDate());
         progress.advance(step, values.size() + orders[0]);
         contribution.incrementWriteCount(1 + files.charts().size());
         LOG.info("report: {} with {} charts, kpi-values.csv, orders-outcome.csv in {}", files.workbook().getFileName(),
                 files.charts().size(), out);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The manifest of what this run wrote into {@code out} ({@link Retention}: only listed files are ever deleted).
+     */
+    static void recordOutputs(Path out, ReportFiles files, java.time.LocalDate date) throws IOException {
+        List<Path> written = new java.util.ArrayList<>();
+        written.add(files.workbook());
+        written.addAll(files.charts());
+        for (String name : List.of("kpi-values.csv", "orders-outcome.csv",
+                com.logisticskpi.report.input.EngineReportInputProvider.exceptionsCsvName(date))) {
+            if (Files.isRegularFile(out.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                written.add(out.resolve(name));
+            }
+        }
+        Path base = out.toRealPath();
+        List<Path> inside = new java.util.ArrayList<>();
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (Path f : written) {
+            Path real = f.getParent().toRealPath().resolve(f.getFileName());
+            inside.add(real);
+            if (!real.getParent().equals(base)) {
+                dirs.add(real.getParent());                // charts/
+            }
+        }
+        Retention.writeManifest(base, inside, List.copyOf(dirs));
     }
 }
