@@ -23,6 +23,7 @@ import com.logisticskpi.kpi.KpiService;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.kpi.output.OutputProperties;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.report.OutputPaths;
 import com.logisticskpi.report.ReportFiles;
@@ -48,9 +49,11 @@ public class ReportTasklet implements Tasklet {
     private final KpiService kpiService;
     private final KpiRunRepository runs;
     private final StepProgress progress;
+    private final boolean rawCsv;
 
     public ReportTasklet(ObjectProvider<ReportInputProvider> providers, ReportWriter writer, KpiService kpiService,
-                         KpiRunRepository runs, StepProgress progress) {
+                         KpiRunRepository runs, StepProgress progress, OutputProperties output) {
+        this.rawCsv = output.rawCsv();
         this.providers = providers;
         this.writer = writer;
         this.kpiService = kpiService;
@@ -81,12 +84,12 @@ public class ReportTasklet implements Tasklet {
         // same as_of, so the same figures); when it does not, they are written from this run's compute step.
         List<KpiValue> values = kpiService.values(runId);
         if (!Files.exists(out.resolve("kpi-values.csv"))) {
-            OutputPaths.replaceAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values));
+            OutputPaths.replaceAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values, rawCsv));
         }
         long[] orders = {0};
         if (!Files.exists(out.resolve("orders-outcome.csv"))) {
             OutputPaths.replaceAtomically(out.resolve("orders-outcome.csv"),
-                    tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null));
+                    tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null, rawCsv));
         }
         recordOutputs(out, files, run.period().lastDate());
         progress.advance(step, values.size() + orders[0]);

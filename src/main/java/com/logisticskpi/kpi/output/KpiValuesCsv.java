@@ -28,6 +28,14 @@ public final class KpiValuesCsv {
     }
 
     public static void write(Path file, List<KpiValue> values) throws IOException {
+        write(file, values, false);
+    }
+
+    /**
+     * {@code raw} false: a slice value that would start a spreadsheet formula gets a leading apostrophe
+     * ({@link CsvText}); the other columns are the product's own names and numbers and are never changed.
+     */
+    public static void write(Path file, List<KpiValue> values, boolean raw) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<KpiValue> sorted = new ArrayList<>(values);
         sorted.sort(KpiValueOrder.ORDER);
@@ -35,7 +43,7 @@ public final class KpiValuesCsv {
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord((Object[]) HEADER);
             for (KpiValue v : sorted) {
-                csv.printRecord(v.periodType().label(), v.period(), v.slice(), v.sliceValue(), v.kpi(),
+                csv.printRecord(v.periodType().label(), v.period(), v.slice(), CsvText.of(v.sliceValue(), raw), v.kpi(),
                         v.numerator() == null ? "" : v.numerator().toString(),
                         v.denominator() == null ? "" : v.denominator().toString(), plain(v.value()));
             }

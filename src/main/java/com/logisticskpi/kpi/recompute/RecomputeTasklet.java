@@ -20,6 +20,7 @@ import com.logisticskpi.kpi.engine.KpiRunResult;
 import com.logisticskpi.kpi.engine.SliceFilter;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.kpi.output.OutputProperties;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.partition.KpiRunContext;
 
@@ -43,10 +44,12 @@ public class RecomputeTasklet implements Tasklet {
 
     private final KpiService service;
     private final KpiRunRepository repository;
+    private final boolean rawCsv;
 
-    public RecomputeTasklet(KpiService service, KpiRunRepository repository) {
+    public RecomputeTasklet(KpiService service, KpiRunRepository repository, OutputProperties output) {
         this.service = service;
         this.repository = repository;
+        this.rawCsv = output.rawCsv();
     }
 
     /** The engine request of the job's parameters. */
@@ -63,8 +66,9 @@ public class RecomputeTasklet implements Tasklet {
         ZoneId zone = request.zone();
         Path out = Path.of(job.getJobParameters().getString(P_OUT));
         KpiRunResult run = service.finish(KpiRunContext.runId(job.getExecutionContext()), request);
-        KpiValuesCsv.write(out.resolve("kpi-values.csv"), run.values());
-        long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter());
+        KpiValuesCsv.write(out.resolve("kpi-values.csv"), run.values(), rawCsv);
+        long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter(),
+                rawCsv);
         ExecutionContext ctx = job.getExecutionContext();
         ctx.putLong(CTX_RUN_ID, run.runId());
         ctx.putLong(CTX_VALUES, run.values().size());

@@ -22,6 +22,8 @@ import com.logisticskpi.kpi.chart.XmrChart;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.kpi.output.OutputProperties;
+import com.logisticskpi.report.TextCells;
 import com.logisticskpi.report.OutputPaths;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.ReportInputProvider;
@@ -56,9 +58,12 @@ public class EngineReportInputProvider implements ReportInputProvider {
     private final DataQualityRepository dataQuality;
     private final DataFreshnessQuery freshness;
     private final DataSource dataSource;
+    private final boolean rawCsv;
 
     public EngineReportInputProvider(KpiService kpiService, KpiEngineProperties engineProperties,
-                                     DataQualityRepository dataQuality, DataFreshnessQuery freshness, DataSource dataSource) {
+                                     DataQualityRepository dataQuality, DataFreshnessQuery freshness, DataSource dataSource,
+                                     OutputProperties output) {
+        this.rawCsv = output.rawCsv();
         this.kpiService = kpiService;
         this.engineProperties = engineProperties;
         this.dataQuality = dataQuality;
@@ -87,10 +92,12 @@ public class EngineReportInputProvider implements ReportInputProvider {
                     controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
                     dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv);
             T result = use.apply(input);
-            OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
+            OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values(), rawCsv));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
-                    tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone()));
-            OutputPaths.replaceAtomically(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone()));
+                    tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone(), rawCsv, id -> id));
+            // the exceptions CSV is where the workbook sends managers: customer ids masked as on the sheet
+            OutputPaths.replaceAtomically(exceptionsCsv, tmp -> OrdersOutcomeCsv.write(tmp, stored.exceptions(), request.zone(),
+                    rawCsv, TextCells::maskCustomerId));
             return result;
         }
     }
