@@ -28,9 +28,17 @@ public class IngestService {
 
     public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
                          IngestProperties properties, SurveyProperties survey, AppProperties app) {
+        this(dataSource, transactionManager, properties, survey, app, PlausibilityProperties.defaults(),
+                InboxProperties.defaults());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
+                         IngestProperties properties, SurveyProperties survey, AppProperties app,
+                         PlausibilityProperties plausibility, InboxProperties inbox) {
         this.properties = properties;
-        this.scanner = new InboxScanner(properties);
-        this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir());
+        this.scanner = new InboxScanner(properties, inbox);
+        this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir(), plausibility);
     }
 
     /**
@@ -47,6 +55,14 @@ public class IngestService {
             throw new IngestException("no export files in inbox " + inbox + " (looked for " + globs + ")");
         }
         return files;
+    }
+
+    /**
+     * The files of the inbox that a load leaves, one line each with why (name escaped): links, files still being
+     * written, files without a final line break, names that match no export pattern. Empty when there are none.
+     */
+    public List<String> skipped(Path inbox) {
+        return java.nio.file.Files.isDirectory(inbox) ? scanner.scanAll(inbox, java.time.Instant.now()).skipped() : List.of();
     }
 
     /**
