@@ -38,6 +38,17 @@ public class DatabaseRunLock implements RunLock {
         if (name.length() > 64) {
             name = name.substring(0, 64);
         }
+        return take(name, holder -> "job " + job + " for " + date + " is already running"
+                + (holder == null ? "" : " (database connection " + holder + ")"));
+    }
+
+    @Override
+    public Held acquireWrites(String what) {
+        return take("kpi:" + WRITES, holder -> "another kpi command is writing to this database"
+                + (holder == null ? "" : " (database connection " + holder + ")") + "; wait until it ends");
+    }
+
+    private Held take(String name, java.util.function.Function<String, String> busy) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
@@ -54,8 +65,7 @@ public class DatabaseRunLock implements RunLock {
             if (!got) {
                 String holder = holder(c, name);
                 c.close();
-                throw new KpiException(ExitCode.LOCKED, "job " + job + " for " + date + " is already running"
-                        + (holder == null ? "" : " (database connection " + holder + ")") + "; MySQL lock " + name);
+                throw new KpiException(ExitCode.LOCKED, busy.apply(holder) + "; MySQL lock " + name);
             }
             return new DbHeld(name, c);
         } catch (SQLException e) {

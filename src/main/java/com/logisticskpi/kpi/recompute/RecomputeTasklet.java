@@ -37,6 +37,8 @@ public class RecomputeTasklet implements Tasklet {
     public static final String P_SLICE = "slice";
     public static final String P_ZONE = "zone";
     public static final String P_OUT = "out";
+    /** Identifying: the newest LOADED ingest_file id when launched (new data = a new job instance). */
+    public static final String P_DATA_VERSION = "data_version";
 
     public static final String CTX_RUN_ID = "kpi.runId";
     public static final String CTX_VALUES = "kpi.values";
