@@ -91,4 +91,22 @@ class RunOptionValidationTests {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("kpi restart: no job execution 999 (see ./kpi history)");
     }
+
+    @Test
+    void aPasswordThatMayGoInClearTextIsWarnedAbout() {
+        var pw = com.logisticskpi.jobs.Secret.fromEnvironment("KPI_SMTP_PASSWORD", "pw");
+        java.time.Duration t = java.time.Duration.ofSeconds(10);
+        var offered = new com.logisticskpi.delivery.SmtpSettings("smtp.example.com", 587, "kpi", pw, true, false, "a@x.com",
+                t, t, t);
+        assertThat(DeliverTasklet.clearTextWarning(offered)).isEqualTo("the SMTP password for smtp.example.com:587 may go"
+                + " in clear text (STARTTLS only when the server offers it): set kpi.delivery.starttls-required: true (or"
+                + " starttls in the job's smtp block)");
+        var off = new com.logisticskpi.delivery.SmtpSettings("smtp.example.com", 25, "kpi", pw, false, false, "a@x.com", t,
+                t, t);
+        assertThat(DeliverTasklet.clearTextWarning(off)).contains("(STARTTLS off)").doesNotContain("pw)");
+        assertThat(DeliverTasklet.clearTextWarning(new com.logisticskpi.delivery.SmtpSettings("h", 587, "kpi", pw, true,
+                true, "a@x.com", t, t, t))).isNull();                               // required: never in clear
+        assertThat(DeliverTasklet.clearTextWarning(new com.logisticskpi.delivery.SmtpSettings("h", 25, null, null, false,
+                false, "a@x.com", t, t, t))).isNull();                              // no password
+    }
 }
