@@ -84,6 +84,31 @@ class IngestPlausibilityTests {
         wide.notBefore("promised_delivery_time", Instant.EPOCH, now, RejectReason.PROMISED_BEFORE_ORDER);   // off: no throw
     }
 
+    @Test
+    void withTheBoundsOpenedTheEngineNamesTheOrderInsteadOfALongOverflow() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        IngestTestKit.write(inbox, "orders_20261120.csv", ORDERS_HEADER
+                + "OK1,1,C1,2026-11-20 10:00:00,2026-11-22 18:00:00,S1,1\n"
+                + "Y1,1,C1,0001-01-01 00:00:00,2026-11-22 18:00:00,S1,1\n");
+        IngestTestKit.write(inbox, "shipments_20261122.csv",
+                "shipment_id,order_id,line_no,sku,quantity,carrier,ship_time,delivered_time,status\n"
+                        + "S1,OK1,1,S1,1,SF,2026-11-21 09:00:00,2026-11-22 12:00:00,DELIVERED\n"
+                        + "S2,Y1,1,S1,1,SF,2026-11-21 09:00:00,2026-11-22 12:00:00,DELIVERED\n");
+        Path config = Files.writeString(dir.resolve("open.yml"), "kpi:\n  ingest:\n    reject-limit: 1\n"
+                + "    plausibility:\n      earliest: 0001-01-01\n");
+        String data = dir.resolve("data").toString();
+        assertThat(CliRun.run("ingest", "--inbox", inbox.toString(), "--data-dir", data, "--config", config.toString())
+                .code()).isZero();
+
+        CliRun.Result r = CliRun.run("recompute", "--from", "2026-11-20", "--to", "2026-11-22", "--data-dir", data,
+                "--config", config.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("kpi recompute: recompute 2026-11-20..2026-11-22 failed: IllegalStateException: "
+                + "order Y1: its times span too far to compute (long overflow)").contains("kpi.ingest.plausibility");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
     private static String rejected(FieldParser p, String value) {
         try {
             p.timestamp("t", value);
