@@ -51,8 +51,8 @@ public final class AppContext {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("The file is locked") || m.contains("Database may be already in use")) {
-                return new KpiException(ExitCode.LOCKED, "the embedded database in " + dataDir + " is in use by another kpi"
-                        + " process (a run, ingest or recompute); wait until it ends" + holder(dataDir));
+                return new KpiException(ExitCode.LOCKED, "the embedded database is in use by another kpi process (data dir "
+                        + dataDir + ": a run, ingest or recompute); wait until it ends" + holder(dataDir));
             }
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                     || t.getClass().getSimpleName().equals("CommunicationsException")) {

@@ -26,10 +26,14 @@ public class IngestService {
     private final InboxScanner scanner;
     private final FileLoader loader;
 
+    /**
+     * Without the inbox's age and final-line checks (a caller that controls its own inbox, e.g. a test); links are
+     * still not followed. The application uses the configured {@link InboxProperties}.
+     */
     public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
                          IngestProperties properties, SurveyProperties survey, AppProperties app) {
         this(dataSource, transactionManager, properties, survey, app, PlausibilityProperties.defaults(),
-                InboxProperties.defaults());
+                new InboxProperties(java.time.Duration.ZERO, false, "skip"));
     }
 
     @org.springframework.beans.factory.annotation.Autowired

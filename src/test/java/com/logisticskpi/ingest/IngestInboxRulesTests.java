@@ -43,7 +43,8 @@ class IngestInboxRulesTests {
         Path fresh = IngestTestKit.write(inbox, "returns_20261122.csv",
                 "return_id,order_id,requested_time,reason_code\nR1,A1,2026-11-22 20:00:00,LATE\n");   // just written
         old(IngestTestKit.write(inbox, "orders_20261124\nFORGED line.csv", ORDERS));
-        Path config = Files.writeString(dir.resolve("inbox.yml"), "kpi:\n  ingest:\n    inbox:\n      min-age: 60s\n");
+        Path config = Files.writeString(dir.resolve("inbox.yml"), "kpi:\n  ingest:\n    inbox:\n      min-age: 60s\n"
+                + "      require-final-newline: true\n");
         Path data = dir.resolve("data");
 
         CliRun.Result r = CliRun.run("ingest", "--inbox", inbox.toString(), "--data-dir", data.toString(), "--config",

@@ -111,7 +111,17 @@ public class RecomputeCommand implements Callable<Integer> {
                 throw new KpiException(ExitCode.FAILED, "recompute could not start: " + e.getMessage(), e);
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                List<Throwable> failures = execution.getAllFailureExceptions();
+                // the failing worker step's own exception first (a partitioned step's manager only says that a
+                // partition failed), then the job's
+                List<Throwable> failures = new java.util.ArrayList<>();
+                for (var step : execution.getStepExecutions()) {
+                    for (Throwable t : step.getFailureExceptions()) {
+                        if (!(t instanceof org.springframework.batch.core.job.JobExecutionException)) {
+                            failures.add(t);
+                        }
+                    }
+                }
+                failures.addAll(execution.getAllFailureExceptions());
                 String why = failures.isEmpty() ? String.valueOf(execution.getExitStatus()) : rootMessage(failures.get(0));
                 throw new KpiException(ExitCode.FAILED, "recompute " + fromDate + ".." + toDate + " failed: " + why);
             }

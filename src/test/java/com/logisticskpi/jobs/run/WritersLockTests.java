@@ -39,8 +39,8 @@ class WritersLockTests {
             NightlyKit.Result ingest = NightlyKit.inProcess("ingest", "--inbox", source.toString(), "--data-dir",
                     data.toString());
             assertThat(ingest.exitCode()).as(ingest.all()).isEqualTo(4);
-            assertThat(ingest.err()).startsWith("kpi ingest: the embedded database in " + data.toAbsolutePath()
-                    + " is in use by another kpi process (a run, ingest or recompute); wait until it ends");
+            assertThat(ingest.err()).startsWith("kpi ingest: the embedded database is in use by another kpi process (data"
+                    + " dir " + data.toAbsolutePath() + ": a run, ingest or recompute); wait until it ends");
             assertThat(ingest.err().lines().count()).isEqualTo(1);
             assertThat(ingest.out()).isEmpty();
 
@@ -48,7 +48,7 @@ class WritersLockTests {
                     "--data-dir", data.toString());
             assertThat(recompute.exitCode()).as(recompute.all()).isEqualTo(4);
             assertThat(recompute.err().lines().count()).isEqualTo(1);
-            assertThat(recompute.err()).startsWith("kpi recompute: the embedded database in ");
+            assertThat(recompute.err()).startsWith("kpi recompute: the embedded database is in use by another kpi process");
             // the holder is named: the writes lock file of the run (pid, host, since)
             assertThat(Files.readString(data.resolve("locks").resolve("writes.lock")))
                     .startsWith("run nightly 2026-11-22: pid " + run.process.pid());
@@ -72,9 +72,19 @@ class WritersLockTests {
         Path source = tmp.resolve("source");
         NightlyKit.generateInbox(source);
         Path data = tmp.resolve("data");
+        // a job name of its own: the per-date lock is a server-wide MySQL name, other suites may run "nightly"
+        String jobName = "wl" + ProcessHandle.current().pid();
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        try (var files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, inbox.resolve(f.getFileName()));
+            }
+        }
+        Path job = NightlyKit.jobFile(tmp.resolve("jobs"), jobName, inbox, null);
         NightlyKit.Child run = NightlyKit.Child.start(tmp, "run", List.of("-Dkpi.test.pause-at=ingest:1"),
                 Map.of("KPI_DB_URL", url, "KPI_DB_USER", TestDatabases.mysqlUser(), "KPI_DB_PASSWORD",
-                        TestDatabases.mysqlPassword()), NightlyKit.runCommand(source, tmp));
+                        TestDatabases.mysqlPassword()), "run", job.toString(), "--data-dir", data.toString(), "--date",
+                NightlyKit.DATE, "--as-of", NightlyKit.AS_OF);
         try {
             awaitMarker(run, data.resolve("pause-ingest"));
             Path other = tmp.resolve("other-data");                 // another host's data dir, same database
@@ -82,7 +92,7 @@ class WritersLockTests {
                     other.toString(), "--profile", "mysql", "--config", config.toString());
             assertThat(ingest.exitCode()).as(ingest.all()).isEqualTo(4);
             assertThat(ingest.err()).matches("kpi ingest: another kpi command is writing to this database \\(database "
-                    + "connection \\d+\\); wait until it ends; MySQL lock kpi:writes\\R");
+                    + "connection \\d+\\); wait until it ends; MySQL lock kpi:writes@" + db + "\\R");
             NightlyKit.Result recompute = NightlyKit.inProcess("recompute", "--from", "2026-11-20", "--to", "2026-11-22",
                     "--data-dir", other.toString(), "--profile", "mysql", "--config", config.toString());
             assertThat(recompute.exitCode()).as(recompute.all()).isEqualTo(4);
