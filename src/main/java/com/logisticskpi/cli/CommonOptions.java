@@ -27,6 +27,11 @@ public class CommonOptions {
             description = "Extra application.yml whose values override the bundled ones.")
     Path config;
 
+    @Option(names = "--raw-csv",
+            description = "CSV outputs as stored, for machine consumers (default: free text that would start a "
+                    + "spreadsheet formula gets a leading apostrophe; kpi.output.raw-csv).")
+    boolean rawCsv;
+
     /** Spring properties implied by these options. */
     public Map<String, Object> toProperties() {
         Map<String, Object> props = new LinkedHashMap<>();
@@ -39,6 +44,9 @@ public class CommonOptions {
             } catch (DateTimeException e) {
                 throw new KpiException(ExitCode.USAGE, "unknown time zone '" + zone + "'");
             }
+        }
+        if (rawCsv) {
+            props.put("kpi.output.raw-csv", "true");
         }
         if (config != null) {
             props.put("spring.config.additional-location", "file:" + config.toAbsolutePath());

@@ -29,9 +29,41 @@ final class FieldParser {
     private static final int MAX_INTEGER_DIGITS = 15;
 
     private final ZoneId zone;
+    private final Instant earliest;
+    private final Instant latest;
+    private final boolean orderChecks;
 
+    /** Without plausibility bounds (the contract's syntax only). */
     FieldParser(ZoneId zone) {
+        this(zone, null, null, false);
+    }
+
+    /**
+     * With plausibility bounds ({@link PlausibilityProperties}): a timestamp before {@code earliest} or after
+     * {@code latest} is {@code implausible_time}; {@code orderChecks} enables {@link #notBefore}.
+     */
+    FieldParser(ZoneId zone, Instant earliest, Instant latest, boolean orderChecks) {
         this.zone = zone;
+        this.earliest = earliest;
+        this.latest = latest;
+        this.orderChecks = orderChecks;
+    }
+
+    private Instant plausible(String column, Instant t) throws RowRejectedException {
+        if ((earliest != null && t.isBefore(earliest)) || (latest != null && t.isAfter(latest))) {
+            throw new RowRejectedException(column, RejectReason.IMPLAUSIBLE_TIME);
+        }
+        return t;
+    }
+
+    /**
+     * Rejects {@code later} (of {@code column}) with {@code reason} when it lies before {@code earlier}, e.g. a delivery
+     * before its ship time; nothing when either is missing or the order checks are off.
+     */
+    void notBefore(String column, Instant later, Instant earlier, String reason) throws RowRejectedException {
+        if (orderChecks && later != null && earlier != null && later.isBefore(earlier)) {
+            throw new RowRejectedException(column, reason);
+        }
     }
 
     /** A timestamp, with or without offset (without = local to the business zone), truncated to microseconds. */
@@ -45,7 +77,7 @@ final class FieldParser {
             Instant instant = m.group(3) == null
                     ? local.atZone(zone).toInstant()
                     : local.toInstant(ZoneOffset.of(m.group(3)));
-            return instant.truncatedTo(ChronoUnit.MICROS);
+            return plausible(column, instant.truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeException e) {
             throw new RowRejectedException(column, RejectReason.BAD_TIMESTAMP);
         }
@@ -90,7 +122,7 @@ final class FieldParser {
     Instant endOfLocalDay(String column, String value) throws RowRejectedException {
         try {
             LocalDate date = LocalDate.parse(value);
-            return date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1000);
+            return plausible(column, date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1000));
         } catch (DateTimeException e) {
             throw new RowRejectedException(column, RejectReason.BAD_TIMESTAMP);
         }

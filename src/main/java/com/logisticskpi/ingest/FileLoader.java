@@ -49,8 +49,16 @@ final class FileLoader {
     private final Path rejectsDir;
     private final MergeLocks mergeLocks;
 
+    private final PlausibilityProperties plausibility;
+
     FileLoader(DataSource dataSource, PlatformTransactionManager transactionManager, IngestProperties properties,
                SurveyProperties survey, Path rejectsDir) {
+        this(dataSource, transactionManager, properties, survey, rejectsDir, PlausibilityProperties.defaults());
+    }
+
+    FileLoader(DataSource dataSource, PlatformTransactionManager transactionManager, IngestProperties properties,
+               SurveyProperties survey, Path rejectsDir, PlausibilityProperties plausibility) {
+        this.plausibility = plausibility;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.store = new IngestFileStore(new JdbcTemplate(dataSource));
@@ -208,7 +216,7 @@ final class FileLoader {
     }
 
     private RowParser parserFor(ExportKind kind, ZoneId zone, IngestProperties.KindSettings settings) {
-        FieldParser fields = new FieldParser(zone);
+        FieldParser fields = plausibility.fieldParser(zone, Instant.now());
         return switch (kind) {
             case ORDERS -> new OrderRowParser(fields);
             case SHIPMENTS -> new ShipmentRowParser(fields);

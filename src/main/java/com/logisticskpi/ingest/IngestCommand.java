@@ -42,10 +42,18 @@ public class IngestCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = AppContext.start(common)) {
             IngestJobRunner runner = ctx.getBean(IngestJobRunner.class);
-            IngestJobRunner.Outcome outcome = runner.run(inbox, ctx.getBean(AppProperties.class).zone());
+            IngestJobRunner.Outcome outcome;
+            // one writer at a time per data directory / database (ingest, recompute, run, restart)
+            try (com.logisticskpi.jobs.RunLock.Held writes = ctx.getBean(com.logisticskpi.jobs.RunLock.class)
+                    .acquireWrites("ingest")) {
+                outcome = runner.run(inbox, ctx.getBean(AppProperties.class).zone());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("ingest job execution " + outcome.jobExecutionId() + ": " + outcome.status());
             out.print(QualityTable.render(outcome.summary().files()));
+            for (String skipped : ctx.getBean(IngestService.class).skipped(inbox)) {
+                out.println("not loaded: " + skipped);
+            }
             out.flush();
             if (!outcome.succeeded()) {
                 throw new KpiException(ExitCode.FAILED, outcome.failure() != null ? outcome.failure()

@@ -26,11 +26,23 @@ public class IngestService {
     private final InboxScanner scanner;
     private final FileLoader loader;
 
+    /**
+     * Without the inbox's age and final-line checks (a caller that controls its own inbox, e.g. a test); links are
+     * still not followed. The application uses the configured {@link InboxProperties}.
+     */
     public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
                          IngestProperties properties, SurveyProperties survey, AppProperties app) {
+        this(dataSource, transactionManager, properties, survey, app, PlausibilityProperties.defaults(),
+                new InboxProperties(java.time.Duration.ZERO, false, "skip"));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
+                         IngestProperties properties, SurveyProperties survey, AppProperties app,
+                         PlausibilityProperties plausibility, InboxProperties inbox) {
         this.properties = properties;
-        this.scanner = new InboxScanner(properties);
-        this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir());
+        this.scanner = new InboxScanner(properties, inbox);
+        this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir(), plausibility);
     }
 
     /**
@@ -47,6 +59,14 @@ public class IngestService {
             throw new IngestException("no export files in inbox " + inbox + " (looked for " + globs + ")");
         }
         return files;
+    }
+
+    /**
+     * The files of the inbox that a load leaves, one line each with why (name escaped): links, files still being
+     * written, files without a final line break, names that match no export pattern. Empty when there are none.
+     */
+    public List<String> skipped(Path inbox) {
+        return java.nio.file.Files.isDirectory(inbox) ? scanner.scanAll(inbox, java.time.Instant.now()).skipped() : List.of();
     }
 
     /**

@@ -47,6 +47,7 @@ final class OrderRowParser implements RowParser {
         Instant promised = dateOnly
                 ? fields.endOfLocalDay(PROMISED.name(), promisedText)
                 : fields.timestamp(PROMISED.name(), promisedText);
+        fields.notBefore(PROMISED.name(), promised, orderTime, RejectReason.PROMISED_BEFORE_ORDER);
         String sku = row.text(SKU);
         String category = row.text(CATEGORY);
         int quantity = FieldParser.integer(QUANTITY.name(), row.required(QUANTITY.name()), 1);

@@ -22,6 +22,15 @@ public final class RejectReason {
     /** The record has a different number of fields than the header. */
     public static final String WRONG_FIELD_COUNT = "wrong_field_count";
 
+    /** A timestamp outside {@code kpi.ingest.plausibility} (before 2000-01-01, or more than 400 days ahead). */
+    public static final String IMPLAUSIBLE_TIME = "implausible_time";
+    /** An order line promised before it was ordered. */
+    public static final String PROMISED_BEFORE_ORDER = "promised_before_order";
+    /** A shipment delivered before it shipped. */
+    public static final String DELIVERED_BEFORE_SHIPPED = "delivered_before_shipped";
+    /** A return refunded before it was requested. */
+    public static final String REFUNDED_BEFORE_REQUESTED = "refunded_before_requested";
+
     private RejectReason() {
     }
 }

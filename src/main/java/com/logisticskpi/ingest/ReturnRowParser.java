@@ -68,6 +68,7 @@ final class ReturnRowParser implements RowParser {
         Instant requested = fields.timestamp(REQUESTED_TIME.name(), row.required(REQUESTED_TIME.name()));
         Instant received = optionalTime(row, RECEIVED_TIME);
         Instant refunded = optionalTime(row, REFUNDED_TIME);
+        fields.notBefore(REFUNDED_TIME.name(), refunded, requested, RejectReason.REFUNDED_BEFORE_REQUESTED);
         String reason = reasonBySpelling.get(row.required(REASON_CODE.name()).toUpperCase(Locale.ROOT));
         if (reason == null) {
             throw new RowRejectedException(REASON_CODE.name(), RejectReason.UNKNOWN_REASON_CODE);

@@ -48,6 +48,7 @@ final class ShipmentRowParser implements RowParser {
         Instant shipTime = fields.timestamp(SHIP_TIME.name(), row.required(SHIP_TIME.name()));
         String deliveredText = row.value(DELIVERED_TIME.name());
         Instant delivered = deliveredText == null ? null : fields.timestamp(DELIVERED_TIME.name(), deliveredText);
+        fields.notBefore(DELIVERED_TIME.name(), delivered, shipTime, RejectReason.DELIVERED_BEFORE_SHIPPED);
         String status = row.required(STATUS.name()).toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
             throw new RowRejectedException(STATUS.name(), RejectReason.UNKNOWN_STATUS);

@@ -38,6 +38,39 @@ public class DatabaseRunLock implements RunLock {
         if (name.length() > 64) {
             name = name.substring(0, 64);
         }
+        return take(name, holder -> "job " + job + " for " + date + " is already running"
+                + (holder == null ? "" : " (database connection " + holder + ")"));
+    }
+
+    @Override
+    public Held acquireWrites(String what) {
+        return take(writesLockName(databaseName()), holder -> "another kpi command is writing to this database"
+                + (holder == null ? "" : " (database connection " + holder + ")") + "; wait until it ends");
+    }
+
+    /**
+     * {@code kpi:writes@<database>}: named locks are global to the server, the writes lock is per database (two
+     * installations on one server do not block each other). Names longer than MySQL's 64 characters end in a hash.
+     */
+    static String writesLockName(String database) {
+        String full = "kpi:" + WRITES + (database == null || database.isEmpty() ? "" : "@" + database);
+        if (full.length() <= 64) {
+            return full;
+        }
+        String hash = Integer.toHexString(full.hashCode());
+        return full.substring(0, 63 - hash.length()) + "#" + hash;
+    }
+
+    private String databaseName() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT DATABASE()");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new KpiException(ExitCode.FAILED, "cannot read the database name for the writes lock: " + e.getMessage(), e);
+        }
+    }
+
+    private Held take(String name, java.util.function.Function<String, String> busy) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
@@ -54,8 +87,7 @@ public class DatabaseRunLock implements RunLock {
             if (!got) {
                 String holder = holder(c, name);
                 c.close();
-                throw new KpiException(ExitCode.LOCKED, "job " + job + " for " + date + " is already running"
-                        + (holder == null ? "" : " (database connection " + holder + ")") + "; MySQL lock " + name);
+                throw new KpiException(ExitCode.LOCKED, busy.apply(holder) + "; MySQL lock " + name);
             }
             return new DbHeld(name, c);
         } catch (SQLException e) {

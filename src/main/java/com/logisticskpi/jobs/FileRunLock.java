@@ -43,6 +43,18 @@ public class FileRunLock implements RunLock {
     @Override
     public Held acquire(String job, LocalDate date) {
         Path file = fileFor(job, date);
+        return take(file, "", holder -> "job " + job + " for " + date + " is already running"
+                + (holder.isEmpty() ? "" : " (" + holder + ")") + "; lock " + file);
+    }
+
+    @Override
+    public Held acquireWrites(String what) {
+        Path file = locksDir.resolve(WRITES + ".lock");
+        return take(file, what + ": ", holder -> "another kpi command is writing to this data directory"
+                + (holder.isEmpty() ? "" : " (" + holder + ")") + "; wait until it ends (lock " + file + ")");
+    }
+
+    private Held take(Path file, String label, java.util.function.UnaryOperator<String> busy) {
         FileChannel channel = null;
         try {
             Files.createDirectories(locksDir);
@@ -56,17 +68,16 @@ public class FileRunLock implements RunLock {
             if (lock == null) {
                 String holder = holderOf(file);
                 channel.close();
-                throw new KpiException(ExitCode.LOCKED, "job " + job + " for " + date + " is already running"
-                        + (holder.isEmpty() ? "" : " (" + holder + ")") + "; lock " + file);
+                throw new KpiException(ExitCode.LOCKED, busy.apply(holder));
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " on " + hostName() + " since "
+            channel.write(ByteBuffer.wrap((label + "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since "
                     + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
             return new FileHeld(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new KpiException(ExitCode.FAILED, "cannot take the run lock " + file + ": " + e.getMessage(), e);
+            throw new KpiException(ExitCode.FAILED, "cannot take the lock " + file + ": " + e.getMessage(), e);
         }
     }
 

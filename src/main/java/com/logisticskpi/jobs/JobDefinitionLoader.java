@@ -106,6 +106,17 @@ public class JobDefinitionLoader {
 
     @SuppressWarnings("unchecked")
     private static void applyOverride(Path file, Map<String, Object> raw, String override) {
+        for (int i = 0; i < override.length(); i++) {
+            char c = override.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                // refused before anything runs or is stored; the value is not echoed (it may hold a secret)
+                int eq = override.indexOf('=');
+                String key = (eq > 0 ? override.substring(0, eq) : "").replaceAll("[\\p{Cntrl}\u2028\u2029]", "?");
+                throw new KpiException(ExitCode.USAGE, "--set " + (key.isEmpty() ? "" : key + " ")
+                        + "holds a line break or control character (U+" + String.format("%04X", (int) c)
+                        + " at position " + (i + 1) + "): a setting is one line of text");
+            }
+        }
         int eq = override.indexOf('=');
         if (eq <= 0) {
             throw new KpiException(ExitCode.USAGE, "--set '" + override + "' is not key=value");

@@ -20,6 +20,18 @@ public interface RunLock {
      */
     Held acquire(String job, LocalDate date);
 
+    /** The name of the lock every writing command takes ({@link #acquireWrites}). */
+    String WRITES = "writes";
+
+    /**
+     * Takes the one lock of this data directory (file lock) or database (MySQL lock {@code kpi:writes}) that every
+     * command writing stored data holds for its writing phase — {@code ingest}, {@code recompute}, {@code run},
+     * {@code restart} — without waiting. {@code what} names the command for the holder's description.
+     *
+     * @throws KpiException with {@link ExitCode#LOCKED} and one line naming the holder when another command holds it
+     */
+    Held acquireWrites(String what);
+
     /** A held lock; {@link #close()} releases it. */
     interface Held extends AutoCloseable {
         /** e.g. {@code file /data/locks/nightly-2026-11-22.lock} or {@code MySQL lock kpi:nightly:2026-11-22} */

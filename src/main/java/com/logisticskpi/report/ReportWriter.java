@@ -51,10 +51,16 @@ public class ReportWriter {
     static final int WINDOW = 200;
 
     private final ReportProperties properties;
+    private final boolean rawCsv;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ReportWriter(ReportProperties properties) {
+    public ReportWriter(ReportProperties properties, com.logisticskpi.kpi.output.OutputProperties output) {
         this.properties = properties == null ? ReportProperties.defaults() : properties;
+        this.rawCsv = output != null && output.rawCsv();
+    }
+
+    public ReportWriter(ReportProperties properties) {
+        this(properties, null);
     }
 
     public ReportWriter() {
@@ -87,7 +93,7 @@ public class ReportWriter {
                 new ReportCharts(properties.chartScale(), properties.chartMinOrders()), kind);
         XSSFWorkbook wb = template.workbook();
         ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap(), new ExceptionClassifier(
-                Duration.ofHours(properties.dispatchAllowanceHours())));
+                Duration.ofHours(properties.dispatchAllowanceHours())), rawCsv);
         try {
             new SummarySheet().write(ctx);
             new TrendsSheet().write(ctx);

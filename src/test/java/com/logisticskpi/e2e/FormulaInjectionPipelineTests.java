@@ -34,7 +34,8 @@ import com.logisticskpi.ingest.IngestSummary;
  */
 class FormulaInjectionPipelineTests {
 
-    static final List<String> PAYLOADS = List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)", "+1", "-1", "\t=1+2", "\r=3+4");
+    static final List<String> PAYLOADS = List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)", "+1", "-1", "\t=1+2", "\r=3+4",
+            "\uFF1D1+1");
 
     @TempDir
     Path dir;
@@ -152,6 +153,64 @@ class FormulaInjectionPipelineTests {
             // order 2's DAMAGED return (requested 2 h after delivery) makes it damaged too: 9 exceptions
             assertThat(ids).hasSize(9);
             assertThat(ids).anyMatch(id -> id.startsWith("=HYPERLINK(\"http://x\",\"y\")O"));
+        }
+    }
+
+    /**
+     * The CSV files beside the workbook (issue 15, item 7): every free-text value that would start a formula — also the
+     * full-width {@code ＝1+1} — starts with an apostrophe in kpi-values.csv, orders-outcome.csv and the exceptions CSV,
+     * numbers stay numbers, and the exceptions CSV masks customer ids as the workbook does; {@code --raw-csv} writes the
+     * values as stored.
+     */
+    @Test
+    void theCsvOutputsAreNeutralisedAndTheExceptionsCsvMasksCustomerIds() throws Exception {
+        List<String> h2 = E2e.h2Args(dir.resolve("data"));
+        E2e.ingest(h2, inbox());
+        Path out = dir.resolve("out");
+        E2e.report(h2, "2026-11-22", "2026-11-23T00:00:00+08:00", out, "en");
+
+        List<org.apache.commons.csv.CSVRecord> values = read(out.resolve("kpi-values.csv"));
+        List<String> regions = values.stream().filter(r -> r.get("slice").equals("region"))
+                .map(r -> r.get("slice_value")).distinct().toList();
+        // ingest trims values: the tab and CR payloads arrive as =1+2 and =3+4
+        assertThat(regions).containsExactlyInAnyOrder("'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)", "'+1", "'-1",
+                "'=1+2", "'=3+4", "'\uFF1D1+1");
+        for (var r : values) {
+            assertThat(r.get("slice_value")).doesNotMatch("(?s)^[=+\\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20].*");
+            assertThat(r.get("value")).matches("-?[0-9.]+");           // numbers are never touched
+        }
+        List<org.apache.commons.csv.CSVRecord> outcomes = read(out.resolve("orders-outcome.csv"));
+        assertThat(outcomes).hasSize(12);
+        for (var r : outcomes) {
+            for (String col : List.of("order_id", "customer_id", "warehouse", "carrier", "region", "channel")) {
+                assertThat(r.get(col)).as(col).doesNotMatch("(?s)^[=+\\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20].*");
+            }
+        }
+        assertThat(outcomes).anyMatch(r -> r.get("order_id").equals("'=HYPERLINK(\"http://x\",\"y\")O0")
+                && r.get("customer_id").equals("'@SUM(A1)C0"));
+        List<org.apache.commons.csv.CSVRecord> exceptions = read(out.resolve("kpi-exceptions_2026-11-22.csv"));
+        assertThat(exceptions).hasSize(9);
+        for (var r : exceptions) {
+            assertThat(r.get("customer_id")).contains("****");
+        }
+        // C0 with payload "@SUM(A1)" in front: @SUM(A1)C0 -> @S****C0 (first and last two kept), then neutralised
+        assertThat(exceptions).anyMatch(r -> r.get("customer_id").equals("'@S****C0"));
+        assertThat(Files.readString(out.resolve("kpi-exceptions_2026-11-22.csv"))).doesNotContain("@SUM(A1)C0");
+
+        Path raw = dir.resolve("raw");
+        List<String> rawArgs = new ArrayList<>(h2);
+        rawArgs.add("--raw-csv");
+        E2e.report(rawArgs, "2026-11-22", "2026-11-23T00:00:00+08:00", raw, "en");
+        assertThat(read(raw.resolve("kpi-values.csv")).stream().map(r -> r.get("slice_value")))
+                .contains("=HYPERLINK(\"http://x\",\"y\")", "-1", "\uFF1D1+1");
+        assertThat(read(raw.resolve("orders-outcome.csv"))).anyMatch(r -> r.get("customer_id").equals("@SUM(A1)C0"));
+        assertThat(read(raw.resolve("kpi-exceptions_2026-11-22.csv"))).allMatch(r -> r.get("customer_id").contains("****"));
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> read(Path csv) throws IOException {
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+            return parser.getRecords();
         }
     }
 

@@ -29,46 +29,102 @@ class RetentionTests {
         return f;
     }
 
+    private static void age(Path f, int days) throws IOException {
+        Files.setLastModifiedTime(f, FileTime.from(NOW.minus(Duration.ofDays(days))));
+    }
+
     @Test
-    void deletesOnlyOldFilesWithTheProductsNamesAndNeverFollowsLinks() throws IOException {
+    void userFilesInTheOutputFolderSurviveOnlyTheRunsListedOutputsGo() throws IOException {
         Path out = base.resolve("out");
-        Path rejects = base.resolve("rejects");
-        Path outside = base.resolve("outside");
-        Path oldReport = file(out, "kpi-nightly-2026-08-01.xlsx", 100);
-        Path oldValues = file(out.resolve("2026-08-01"), "kpi-values.csv", 100);      // one level down
-        Path oldRejects = file(rejects, "orders_20260801.csv.csv", 91);              // reject file of orders_20260801.csv
-        Path edge = file(out, "kpi-nightly-2026-08-24.xlsx", 90);                     // exactly 90 days: kept
-        Path newReport = file(out, "kpi-nightly-2026-11-22.xlsx", 1);
-        Path foreign = file(out, "budget.xlsx", 400);                                   // not ours: kept
-        Path outsideOld = file(outside, "kpi-secret.xlsx", 400);
-        Path outsideDirFile = file(outside.resolve("deep"), "kpi-values.csv", 400);
-        Path fileLink = Files.createSymbolicLink(out.resolve("kpi-link.xlsx"), outsideOld);
-        Files.setLastModifiedTime(fileLink, FileTime.from(NOW.minus(Duration.ofDays(400))));  // sets the target's time
-        Files.createSymbolicLink(out.resolve("linked-dir"), outside.resolve("deep"));
+        // a user's folder used as --out: photos, an old copy of a CSV, a file with a reject-like name, 4 levels deep
+        Path holiday = file(out, "holiday.png", 200);
+        Path family = file(out.resolve("photos"), "family.png", 200);
+        Path oldCopy = file(out, "kpi-values-2019.csv", 200);
+        Path deep = file(out.resolve("a/b"), "orders_2019.csv.csv", 200);
+        Path workbook2019 = file(out, "kpi-report_2019-01-01.xlsx", 200);
+        // a run of 200 days ago with its manifest, and a fresh run
+        Path run = out.resolve("2026-05-07");
+        Path wb = file(run, "kpi-report_2026-05-07.xlsx", 200);
+        Path chart = file(run.resolve("charts"), "01-on-time.png", 200);
+        Path values = file(run, "kpi-values.csv", 200);
+        Path userNote = file(run, "notes.png", 200);                         // the user's, beside the run's files
+        Retention.writeManifest(run, List.of(wb, chart, values), List.of(run.resolve("charts")));
+        age(run.resolve(Retention.MANIFEST), 200);
+        Path fresh = out.resolve("2026-11-22");
+        Path freshWb = file(fresh, "kpi-report_2026-11-22.xlsx", 1);
+        Retention.writeManifest(fresh, List.of(freshWb), List.of());
 
-        Retention.Result r = new Retention(Retention.DEFAULT_PATTERNS).purge(List.of(out, rejects, base.resolve("absent")), 90, NOW);
+        Retention.Result r = new Retention(Retention.DEFAULT_PATTERNS).purgeOutputs(out, 90, NOW);
 
-        Path real = base.toRealPath();                        // purge reports the real paths it deleted
-        assertThat(r.deleted()).containsExactlyInAnyOrder(real.resolve("out/kpi-nightly-2026-08-01.xlsx"),
-                real.resolve("out/2026-08-01/kpi-values.csv"), real.resolve("rejects/orders_20260801.csv.csv"));
-        assertThat(r.bytes()).isEqualTo(30);                                            // 3 files x 10 bytes
+        Path real = run.toRealPath();
+        assertThat(r.deleted()).containsExactlyInAnyOrder(real.resolve("kpi-report_2026-05-07.xlsx"),
+                real.resolve("charts/01-on-time.png"), real.resolve("kpi-values.csv"));
+        assertThat(r.bytes()).isEqualTo(30);
         assertThat(r.failures()).isEmpty();
-        assertThat(oldReport).doesNotExist();
-        assertThat(oldValues).doesNotExist();
-        assertThat(oldRejects).doesNotExist();
-        assertThat(edge).exists();
-        assertThat(newReport).exists();
-        assertThat(foreign).exists();
-        assertThat(fileLink).exists();                        // the link is not ours to delete ...
-        assertThat(outsideOld).exists();                      // ... and its target outside is untouched
-        assertThat(outsideDirFile).exists();                  // a linked directory is never entered
+        assertThat(holiday).exists();
+        assertThat(family).exists();
+        assertThat(oldCopy).exists();
+        assertThat(deep).exists();
+        assertThat(workbook2019).exists();
+        assertThat(userNote).exists();
+        assertThat(run.resolve("charts")).doesNotExist();                   // the run's own, now empty, folder
+        assertThat(run.resolve(Retention.MANIFEST)).doesNotExist();
+        assertThat(run).exists();                                            // still holds the user's notes.png
+        assertThat(freshWb).exists();
+        assertThat(fresh.resolve(Retention.MANIFEST)).exists();
+    }
+
+    @Test
+    void aManifestCannotReachOutsideItsFolderNorThroughLinks() throws IOException {
+        Path out = base.resolve("out");
+        Path outside = base.resolve("outside");
+        Path secret = file(outside, "kpi-secret.xlsx", 400);
+        Path run = Files.createDirectories(out.resolve("2026-01-01"));
+        Files.createSymbolicLink(run.resolve("kpi-link.xlsx"), secret);
+        Files.createSymbolicLink(run.resolve("charts"), outside);
+        Path linkedChart = file(outside, "x.png", 400);
+        Files.writeString(run.resolve(Retention.MANIFEST), "# hand-made\n../outside/kpi-secret.xlsx\n/etc/passwd\n"
+                + "kpi-link.xlsx\ncharts/x.png\n");
+        age(run.resolve(Retention.MANIFEST), 400);
+
+        Retention.Result r = new Retention(Retention.DEFAULT_PATTERNS).purgeOutputs(out, 90, NOW);
+
+        assertThat(r.deleted()).isEmpty();
+        assertThat(secret).exists();
+        assertThat(linkedChart).exists();
+        assertThat(run.resolve("kpi-link.xlsx")).exists();
+        assertThatThrownBy(() -> Retention.writeManifest(run, List.of(secret), List.of()))
+                .hasMessageContaining("not inside the run directory");
+    }
+
+    @Test
+    void rejectFilesGoOnlyWhenNamedAfterARecordedExportFile() throws IOException {
+        Path rejects = base.resolve("rejects");
+        Path ours = file(rejects, "orders_20260801.csv.csv", 91);
+        Path unknown = file(rejects, "orders_2019.csv.csv", 400);           // no such export file was ever loaded
+        Path young = file(rejects, "orders_20261120.csv.csv", 3);
+        Path nested = file(rejects.resolve("a"), "orders_20260801.csv.csv", 400);   // not where the product writes
+        Path outside = file(base.resolve("elsewhere"), "orders_20260802.csv.csv", 400);
+        Files.createSymbolicLink(rejects.resolve("orders_20260802.csv.csv"), outside);
+
+        java.util.Set<String> recorded = java.util.Set.of("orders_20260801.csv", "orders_20261120.csv",
+                "orders_20260802.csv");
+        Retention.Result r = new Retention(Retention.DEFAULT_PATTERNS).purgeRejects(rejects, recorded::contains, 90, NOW);
+
+        assertThat(r.deleted()).containsExactly(rejects.toRealPath().resolve("orders_20260801.csv.csv"));
+        assertThat(ours).doesNotExist();
+        assertThat(unknown).exists();
+        assertThat(young).exists();
+        assertThat(nested).exists();
+        assertThat(outside).exists();
+        assertThat(rejects.resolve("orders_20260802.csv.csv")).exists();
     }
 
     @Test
     void patternsAreFileNamesNotPaths() {
         assertThatThrownBy(() -> new Retention(List.of("../*.xlsx"))).hasMessageContaining("not a path");
         assertThatThrownBy(() -> new Retention(List.of("**"))).hasMessageContaining("not a path");
-        assertThatThrownBy(() -> new Retention(Retention.DEFAULT_PATTERNS).purge(List.of(base), 0, NOW))
+        assertThatThrownBy(() -> new Retention(Retention.DEFAULT_PATTERNS).purgeOutputs(base, 0, NOW))
                 .hasMessageContaining("at least 1");
     }
 }

@@ -61,6 +61,8 @@ class RemotePartitioningTests {
 
     @BeforeAll
     static void baselineAndWorkers() throws Exception {
+        com.logisticskpi.testsupport.TestServices.ensureRabbit(env("KPI_RABBIT_HOST", "127.0.0.1"),
+                Integer.parseInt(env("KPI_RABBIT_PORT", "5672")));
         source = tmp.resolve("source");
         NightlyKit.generateInbox(source);
         queue = "kpi.test." + ProcessHandle.current().pid() + "." + System.nanoTime();

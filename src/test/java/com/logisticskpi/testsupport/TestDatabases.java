@@ -13,7 +13,8 @@ import picocli.CommandLine;
 
 /**
  * Databases for tests. H2 lives in a temp data dir. MySQL/MariaDB comes from KPI_TEST_MYSQL_URL (default
- * jdbc:mysql://127.0.0.1:3306) with KPI_TEST_MYSQL_USER/PASSWORD (default kpi/kpi, created by .ci/run); every
+ * jdbc:mysql://127.0.0.1:3306) with KPI_TEST_MYSQL_USER/PASSWORD (default kpi/kpi, created on first use through the
+ * local root socket when missing: {@link TestServices}); every
  * call gets a fresh database so tests never see each other's rows. The MySQL tests fail (never skip) when the
  * server is unreachable: CI must run them.
  */
@@ -55,7 +56,19 @@ public final class TestDatabases {
         };
     }
 
+
+    /**
+     * The server URL (no database). The first call makes sure the test user can connect: on a fresh machine it is
+     * created through the local root socket ({@link TestServices}); when that is impossible every MySQL test fails with
+     * one line naming the fix.
+     */
     public static String mysqlServerUrl() {
+        String url = rawServerUrl();
+        TestServices.ensureMysql(url, mysqlUser(), mysqlPassword());
+        return url;
+    }
+
+    private static String rawServerUrl() {
         String url = System.getenv("KPI_TEST_MYSQL_URL");
         return url != null && !url.isBlank() ? url : "jdbc:mysql://127.0.0.1:3306";
     }
@@ -73,12 +86,13 @@ public final class TestDatabases {
     /** Creates an empty utf8mb4 database and returns its name. */
     public static String freshMysqlDatabase() {
         String name = "kpit_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(mysqlServerUrl() + "/", mysqlUser(), mysqlPassword());
+        String url = mysqlServerUrl();
+        try (Connection c = DriverManager.getConnection(url + "/", mysqlUser(), mysqlPassword());
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
-            throw new IllegalStateException("MySQL/MariaDB test server unreachable at " + mysqlServerUrl()
+            throw new IllegalStateException("MySQL/MariaDB test server unreachable at " + url
                     + " as " + mysqlUser() + " (run .ci/run, or start MariaDB): " + e.getMessage(), e);
         }
         return name;

@@ -48,6 +48,7 @@ public class ArchiveTasklet implements Tasklet {
     static final String INGESTED = """
             SELECT file_name, sha256 FROM ingest_file
             WHERE job_execution_id = ? AND status IN ('LOADED', 'SKIPPED')""";
+    static final String RECORDED_FILE = "SELECT 1 FROM ingest_file WHERE file_name = ? LIMIT 1";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveTasklet.class);
 
     private final JdbcTemplate jdbc;
@@ -102,8 +103,12 @@ public class ArchiveTasklet implements Tasklet {
                 archived++;
             }
         }
-        Retention.Result purged = new Retention(jobs.retentionPatterns()).purge(
-                List.of(run.outDir().getParent(), app.rejectsDir()), run.definition().retentionDays(), Instant.now());
+        // only what the product wrote: files listed in the runs' manifests, reject files of recorded export files
+        Retention retention = new Retention(jobs.retentionPatterns());
+        Instant now = Instant.now();
+        Retention.Result purged = retention.purgeOutputs(run.outDir().getParent(), run.definition().retentionDays(), now)
+                .plus(retention.purgeRejects(app.rejectsDir(), name -> !jdbc.queryForList(RECORDED_FILE, Integer.class,
+                        name).isEmpty(), run.definition().retentionDays(), now));
         String status = archived + " file(s) " + (keep ? "copied" : "moved") + " to " + target
                 + (keep ? " (inbox has " + KEEP_MARKER + ": left as it is)" : "") + "; retention deleted "
                 + purged.deleted().size() + " old file(s)";

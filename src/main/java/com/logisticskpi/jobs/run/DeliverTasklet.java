@@ -96,9 +96,37 @@ public class DeliverTasklet implements Tasklet {
         }
         String status = "mailed to " + receipt.recipients().size() + " recipient(s) via " + receipt.server()
                 + (receipt.attached() ? ", workbook attached" : ", workbook too big to attach (path in the mail)");
+        String clearText = clearTextWarning(smtp);
+        if (clearText != null) {
+            LOG.warn("deliver: {}", clearText);
+            status += "; WARNING: " + clearText;
+        }
         job.getExecutionContext().putString(STATUS, status);
         contribution.incrementWriteCount(1);
         LOG.info("deliver: {}", status);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A warning when the SMTP password may have gone out in clear text: authentication without required STARTTLS (the
+     * delivery has no implicit-TLS mode). Null when there is no password or STARTTLS is required.
+     */
+    static String clearTextWarning(SmtpSettings smtp) {
+        if (smtp.password() == null || smtp.starttlsRequired()) {
+            return null;
+        }
+        return "the SMTP password for " + smtp.host() + ":" + smtp.port() + " may go in clear text ("
+                + (smtp.starttls() ? "STARTTLS only when the server offers it" : "STARTTLS off")
+                + "): set kpi.delivery.starttls-required: true (or starttls in the job's smtp block)";
+    }
+
+    /** {@code charts/on_time_trend.png} -> {@code on_time_trend}, restricted to the characters a content id allows. */
+    static String contentId(Path png) {
+        String n = png.getFileName().toString();
+        if (n.endsWith(".png")) {
+            n = n.substring(0, n.length() - 4);
+        }
+        n = n.replaceAll("[^A-Za-z0-9._-]", "_");
+        return n.length() > 64 ? n.substring(0, 64) : n;
     }
 }

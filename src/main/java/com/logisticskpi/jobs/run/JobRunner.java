@@ -70,8 +70,9 @@ public class JobRunner {
         BusinessPeriod period = r.date() != null ? BusinessPeriod.of(def.businessDate().periodType(), r.date())
                 : def.periodFor(asOf, app.zone());
         LocalDate date = period.lastDate();
-        try (RunLock.Held lock = runLock.acquire(def.name(), date)) {
-            LOG.info("run lock {} taken", lock.description());
+        try (RunLock.Held lock = runLock.acquire(def.name(), date);
+             RunLock.Held writes = runLock.acquireWrites("run " + def.name() + " " + date)) {
+            LOG.info("run lock {} and {} taken", lock.description(), writes.description());
             Long rerun = null;
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME,
                     RunParameters.identifying(def.name(), date, null));
@@ -108,6 +109,7 @@ public class JobRunner {
                     jobOperator.recover(last);
                 }
                 params = last.getJobParameters();          // the first launch's as_of, inbox, out: same figures
+                refuseChangedPaths(last, r, period);
                 LOG.info("resuming execution {} of {} for {} (as of {})", last.getId(), def.name(), period.label(),
                         params.getString(RunParameters.AS_OF));
             } else {
@@ -121,9 +123,38 @@ public class JobRunner {
         }
     }
 
+    /**
+     * A resumed run keeps the paths of its first launch (same figures); an explicit {@code --inbox} / {@code --out} that
+     * differs is refused rather than silently ignored.
+     */
+    private static void refuseChangedPaths(JobExecution last, Request r, BusinessPeriod period) {
+        JobParameters p = last.getJobParameters();
+        String[][] checks = {{"--inbox", RunParameters.INBOX, r.inbox() == null ? null : r.inbox().toString()},
+                {"--out", RunParameters.OUT, r.out() == null ? null
+                        : r.out().resolve(Path.of(p.getString(RunParameters.OUT)).getFileName().toString()).toString()}};
+        for (String[] c : checks) {
+            if (c[2] == null) {
+                continue;
+            }
+            String given = Path.of(c[2]).toAbsolutePath().normalize().toString();
+            String stored = p.getString(c[1]);
+            if (stored != null && !stored.equals(given)) {
+                throw new KpiException(ExitCode.USAGE, "execution " + last.getId() + " of " + p.getString(RunParameters.JOB)
+                        + " for " + period.label() + " (" + last.getStatus() + ") was started with " + c[0] + " " + stored
+                        + " and resuming keeps it: run the same command with " + c[0] + " " + stored + " (or without "
+                        + c[0] + ") to resume, or add --rerun to start a new run with " + given);
+            }
+        }
+    }
+
     /** {@code ./kpi restart ID}: the run of that execution again, with its own parameters. */
     public Outcome restart(long executionId) {
-        JobExecution e = jobRepository.getJobExecution(executionId);
+        JobExecution e;
+        try {
+            e = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException unknown) {
+            e = null;
+        }
         if (e == null) {
             throw new KpiException(ExitCode.USAGE, "no job execution " + executionId + " (see ./kpi history)");
         }
@@ -134,7 +165,8 @@ public class JobRunner {
         JobParameters p = e.getJobParameters();
         String name = p.getString(RunParameters.JOB);
         LocalDate date = LocalDate.parse(p.getString(RunParameters.DATE));
-        try (RunLock.Held lock = runLock.acquire(name, date)) {
+        try (RunLock.Held lock = runLock.acquire(name, date);
+             RunLock.Held writes = runLock.acquireWrites("restart " + executionId)) {
             JobExecution last = jobRepository.getLastJobExecution(e.getJobInstance());
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "job " + name + " for " + date + " already completed"

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 
 import com.logisticskpi.cli.ExitCode;
 import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.jobs.Retention;
 import com.logisticskpi.kpi.KpiService;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.kpi.output.OutputProperties;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.report.OutputPaths;
 import com.logisticskpi.report.ReportFiles;
@@ -48,9 +50,11 @@ public class ReportTasklet implements Tasklet {
     private final KpiService kpiService;
     private final KpiRunRepository runs;
     private final StepProgress progress;
+    private final boolean rawCsv;
 
     public ReportTasklet(ObjectProvider<ReportInputProvider> providers, ReportWriter writer, KpiService kpiService,
-                         KpiRunRepository runs, StepProgress progress) {
+                         KpiRunRepository runs, StepProgress progress, OutputProperties output) {
+        this.rawCsv = output.rawCsv();
         this.providers = providers;
         this.writer = writer;
         this.kpiService = kpiService;
@@ -83,17 +87,44 @@ public class ReportTasklet implements Tasklet {
         // same as_of, so the same figures); when it does not, they are written from this run's compute step.
         List<KpiValue> values = kpiService.values(runId);
         if (!Files.exists(out.resolve("kpi-values.csv"))) {
-            OutputPaths.replaceAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values));
+            OutputPaths.replaceAtomically(out.resolve("kpi-values.csv"), tmp -> KpiValuesCsv.write(tmp, values, null, rawCsv));
         }
         long[] orders = {0};
         if (!Files.exists(out.resolve("orders-outcome.csv"))) {
             OutputPaths.replaceAtomically(out.resolve("orders-outcome.csv"),
-                    tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null));
+                    tmp -> orders[0] = OrdersOutcomeCsv.write(tmp, runs, runId, run.zone(), null, rawCsv));
         }
+        recordOutputs(out, files, run.period().lastDate());
         progress.advance(step, values.size() + orders[0]);
         contribution.incrementWriteCount(1 + files.charts().size());
         LOG.info("report: {} with {} charts, kpi-values.csv, orders-outcome.csv in {}", files.workbook().getFileName(),
                 files.charts().size(), out);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The manifest of what this run wrote into {@code out} ({@link Retention}: only listed files are ever deleted).
+     */
+    static void recordOutputs(Path out, ReportFiles files, java.time.LocalDate date) throws IOException {
+        List<Path> written = new java.util.ArrayList<>();
+        written.add(files.workbook());
+        written.addAll(files.charts());
+        for (String name : List.of("kpi-values.csv", "kpi-drivers.csv", "orders-outcome.csv",
+                com.logisticskpi.report.input.EngineReportInputProvider.exceptionsCsvName(date))) {
+            if (Files.isRegularFile(out.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                written.add(out.resolve(name));
+            }
+        }
+        Path base = out.toRealPath();
+        List<Path> inside = new java.util.ArrayList<>();
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (Path f : written) {
+            Path real = f.getParent().toRealPath().resolve(f.getFileName());
+            inside.add(real);
+            if (!real.getParent().equals(base)) {
+                dirs.add(real.getParent());                // charts/
+            }
+        }
+        Retention.writeManifest(base, inside, List.copyOf(dirs));
     }
 }

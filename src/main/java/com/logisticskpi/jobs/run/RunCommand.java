@@ -66,6 +66,15 @@ public class RunCommand implements Callable<Integer> {
         LocalDate businessDate = date == null ? null : parseDate(date);
         Instant instant = asOf == null ? null : parseInstant(asOf);
         JobDefinition def = new JobDefinitionLoader().load(jobFile, sets);
+        // every option is checked before anything starts or is stored
+        if (inbox != null && !java.nio.file.Files.isDirectory(inbox)) {
+            throw new com.logisticskpi.cli.KpiException(com.logisticskpi.cli.ExitCode.USAGE,
+                    "--inbox " + inbox + " is not a directory");
+        }
+        if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new com.logisticskpi.cli.KpiException(com.logisticskpi.cli.ExitCode.USAGE,
+                    "--out " + out + " exists and is not a directory");
+        }
         try (ConfigurableApplicationContext ctx = RunContexts.start(common)) {
             JobRunner runner = ctx.getBean(JobRunner.class);
             JobRunner.Outcome outcome = runner.run(new JobRunner.Request(jobFile, sets, def, businessDate, instant,

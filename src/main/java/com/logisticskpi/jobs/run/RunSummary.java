@@ -41,9 +41,11 @@ public class RunSummary {
     private final KpiService kpiService;
     private final KpiEngineProperties engine;
     private final AppProperties app;
+    private final com.logisticskpi.ingest.IngestService ingest;
 
     public RunSummary(JobRepository jobRepository, DataQualityRepository quality, KpiService kpiService,
-                      KpiEngineProperties engine, AppProperties app) {
+                      KpiEngineProperties engine, AppProperties app, com.logisticskpi.ingest.IngestService ingest) {
+        this.ingest = ingest;
         this.jobRepository = jobRepository;
         this.quality = quality;
         this.kpiService = kpiService;
@@ -73,6 +75,9 @@ public class RunSummary {
             out.println();
             out.println("data quality (" + run.inbox() + "):");
             out.print(files.size() <= FULL_TABLE_FILES ? QualityTable.render(files) : byKind(files));
+        }
+        for (String skipped : ingest.skipped(run.inbox())) {
+            out.println("not loaded: " + skipped);     // links, files still being written, names matching no pattern
         }
         var ctx = execution.getExecutionContext();
         if (ctx.containsKey(ComputeTasklet.RUN_ID)) {

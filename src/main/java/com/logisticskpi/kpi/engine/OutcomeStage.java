@@ -172,7 +172,17 @@ final class OutcomeStage {
 
     private static int emit(OrderRows rows, OutcomeBuilder builder, long runId, ZoneId zone, Batch outcomes,
                             Batch returns) throws SQLException {
-        OutcomeBuilder.Built b = builder.build(rows);
+        OutcomeBuilder.Built b;
+        try {
+            b = builder.build(rows);
+        } catch (ArithmeticException e) {
+            // a time span beyond what the engine counts (292 years in nanoseconds): name the order, not just "overflow"
+            org.slf4j.LoggerFactory.getLogger(OutcomeStage.class).error("order {}: outcome overflow", rows.orderId(), e);
+            throw new IllegalStateException("order " + rows.orderId() + ": its times span too far to compute ("
+                    + e.getMessage() + "): an implausible timestamp in its stored rows (order_line / shipment_line "
+                    + "src_order names the file); correct the export and load it again (kpi.ingest.plausibility rejects"
+                    + " such rows)");
+        }
         if (b == null) {
             return 0;
         }

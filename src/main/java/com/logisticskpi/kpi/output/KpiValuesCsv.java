@@ -29,15 +29,17 @@ public final class KpiValuesCsv {
     }
 
     public static void write(Path file, List<KpiValue> values) throws IOException {
-        write(file, values, null);
+        write(file, values, null, false);
     }
 
     /**
      * With {@code sliceFilter} (e.g. {@code warehouse=GZ03}, a {@code kpi recompute --slice} run) every row gets it
      * in a last column {@code slice_filter}: the run counted only those orders, so its {@code all,all} rows are the
-     * filtered orders. Null: the spec's eight columns exactly.
+     * filtered orders. Null: the spec's eight columns exactly. {@code raw} false: a slice value that would start a
+     * spreadsheet formula gets a leading apostrophe ({@link CsvText}); the other columns are the product's own names
+     * and numbers and are never changed.
      */
-    public static void write(Path file, List<KpiValue> values, String sliceFilter) throws IOException {
+    public static void write(Path file, List<KpiValue> values, String sliceFilter, boolean raw) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<KpiValue> sorted = new ArrayList<>(values);
         sorted.sort(KpiValueOrder.ORDER);
@@ -49,11 +51,11 @@ public final class KpiValuesCsv {
             }
             csv.printRecord(header);
             for (KpiValue v : sorted) {
-                List<Object> row = new ArrayList<>(List.of(v.periodType().label(), v.period(), v.slice(), v.sliceValue(),
-                        v.kpi(), v.numerator() == null ? "" : plain(v.numerator()),
+                List<Object> row = new ArrayList<>(List.of(v.periodType().label(), v.period(), v.slice(),
+                        CsvText.of(v.sliceValue(), raw), v.kpi(), v.numerator() == null ? "" : plain(v.numerator()),
                         v.denominator() == null ? "" : v.denominator().toString(), plain(v.value())));
                 if (sliceFilter != null) {
-                    row.add(sliceFilter);
+                    row.add(CsvText.of(sliceFilter, raw));
                 }
                 csv.printRecord(row);
             }

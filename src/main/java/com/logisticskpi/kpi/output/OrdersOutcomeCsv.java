@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,7 +21,8 @@ import com.logisticskpi.kpi.store.KpiRunRepository;
 /**
  * Writes {@code orders-outcome.csv}: one row per order outcome of a run, sorted by order_id, every field of
  * {@link OrderOutcome}. Times are local to the run's zone with their offset (2026-11-11T18:00:00+08:00), booleans
- * true/false, empty when not applicable, hours as plain decimals.
+ * true/false, empty when not applicable, hours as plain decimals. The free-text columns (order and customer id,
+ * warehouse, carrier, region, channel, segment) are neutralised against spreadsheet formulas unless raw ({@link CsvText}).
  */
 public final class OrdersOutcomeCsv {
 
@@ -35,15 +37,31 @@ public final class OrdersOutcomeCsv {
     /** Returns the number of rows written. */
     public static long write(Path file, KpiRunRepository repository, long runId, ZoneId zone, SliceFilter filter)
             throws IOException {
-        return write(file, zone, sink -> repository.forEachOutcome(runId, filter, sink));
+        return write(file, repository, runId, zone, filter, false);
+    }
+
+    /** {@code raw} false: the free-text columns are neutralised ({@link CsvText}). */
+    public static long write(Path file, KpiRunRepository repository, long runId, ZoneId zone, SliceFilter filter,
+                             boolean raw) throws IOException {
+        return write(file, zone, raw, UnaryOperator.identity(), sink -> repository.forEachOutcome(runId, filter, sink));
     }
 
     /** Writes the given outcomes in their order (e.g. a streamed subset of a run); returns the number of rows. */
     public static long write(Path file, Iterable<OrderOutcome> outcomes, ZoneId zone) throws IOException {
-        return write(file, zone, outcomes::forEach);
+        return write(file, outcomes, zone, false, UnaryOperator.identity());
     }
 
-    private static long write(Path file, ZoneId zone, java.util.function.Consumer<java.util.function.Consumer<OrderOutcome>> source)
+    /**
+     * The same with {@code raw} (see {@link CsvText}) and a function applied to every customer id first (the
+     * exceptions CSV masks them as the workbook does).
+     */
+    public static long write(Path file, Iterable<OrderOutcome> outcomes, ZoneId zone, boolean raw,
+                             UnaryOperator<String> customerId) throws IOException {
+        return write(file, zone, raw, customerId, outcomes::forEach);
+    }
+
+    private static long write(Path file, ZoneId zone, boolean raw, UnaryOperator<String> customerId,
+                              java.util.function.Consumer<java.util.function.Consumer<OrderOutcome>> source)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -53,11 +71,14 @@ public final class OrdersOutcomeCsv {
             csv.printRecord((Object[]) HEADER);
             source.accept(o -> {
                 try {
-                    csv.printRecord(o.orderId(), o.customerId(), time(o.orderTime(), zone, f), time(o.dueTime(), zone, f),
+                    csv.printRecord(CsvText.of(o.orderId(), raw),
+                            CsvText.of(o.customerId() == null ? null : customerId.apply(o.customerId()), raw),
+                            time(o.orderTime(), zone, f), time(o.dueTime(), zone, f),
                             o.dueDate(), o.state(), time(o.deliveredAt(), zone, f), text(o.deliveryDate()), text(o.onTime()),
                             text(o.accurate()), text(o.damaged()), text(o.documentsOk()), text(o.perfect()), text(o.split()),
                             o.lines(), o.accurateLines(), hours(o.cycleHours()), hours(o.dispatchHours()),
-                            hours(o.hoursLate()), o.warehouse(), o.carrier(), o.region(), o.channel(), o.segment());
+                            hours(o.hoursLate()), CsvText.of(o.warehouse(), raw), CsvText.of(o.carrier(), raw),
+                            CsvText.of(o.region(), raw), CsvText.of(o.channel(), raw), CsvText.of(o.segment(), raw));
                     count[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -81,7 +81,16 @@ public class RecomputeCommand implements Callable<Integer> {
             AppProperties app = ctx.getBean(AppProperties.class);
             ZoneId zone = app.zone();
             Path outDir = (out != null ? out : defaultOut(app.dataDir(), fromDate, toDate, filter)).toAbsolutePath().normalize();
+            // one writer at a time per data directory / database (ingest, recompute, run, restart); held to the end
+            com.logisticskpi.jobs.RunLock.Held writes = ctx.getBean(com.logisticskpi.jobs.RunLock.class)
+                    .acquireWrites("recompute " + fromDate + ".." + toDate);
+            ctx.addApplicationListener((org.springframework.context.ApplicationListener<
+                    org.springframework.context.event.ContextClosedEvent>) e -> writes.close());
+            // the data version is part of the identity: the same range and as-of over newer data runs again
+            long dataVersion = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "SELECT COALESCE(MAX(file_id), 0) FROM ingest_file WHERE status = 'LOADED'", Long.class);
             JobParameters params = new JobParametersBuilder()
+                    .addLong(RecomputeTasklet.P_DATA_VERSION, dataVersion)
                     .addString(RecomputeTasklet.P_FROM, fromDate.toString())
                     .addString(RecomputeTasklet.P_TO, toDate.toString())
                     .addString(RecomputeTasklet.P_AS_OF, asOfInstant.toString())
@@ -94,14 +103,25 @@ public class RecomputeCommand implements Callable<Integer> {
                 execution = ctx.getBean(JobOperator.class).start(ctx.getBean("recomputeJob", Job.class), params);
             } catch (JobInstanceAlreadyCompleteException e) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "recompute " + fromDate + ".." + toDate + " as of "
-                        + asOfInstant + " already completed (pass another --as-of to recompute)");
+                        + asOfInstant + " already completed over the same data (no file loaded since); pass another --as-of to "
+                        + "recompute anyway");
             } catch (JobExecutionAlreadyRunningException e) {
                 throw new KpiException(ExitCode.LOCKED, "recompute " + fromDate + ".." + toDate + " is already running");
             } catch (Exception e) {
                 throw new KpiException(ExitCode.FAILED, "recompute could not start: " + e.getMessage(), e);
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                List<Throwable> failures = execution.getAllFailureExceptions();
+                // the failing worker step's own exception first (a partitioned step's manager only says that a
+                // partition failed), then the job's
+                List<Throwable> failures = new java.util.ArrayList<>();
+                for (var step : execution.getStepExecutions()) {
+                    for (Throwable t : step.getFailureExceptions()) {
+                        if (!(t instanceof org.springframework.batch.core.job.JobExecutionException)) {
+                            failures.add(t);
+                        }
+                    }
+                }
+                failures.addAll(execution.getAllFailureExceptions());
                 for (Throwable f : failures) {
                     for (Throwable c = f; c != null; c = c.getCause() == c ? null : c.getCause()) {
                         if (c instanceof SliceValues.UnknownSliceValueException unknown) {

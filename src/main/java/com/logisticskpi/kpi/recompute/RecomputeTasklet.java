@@ -21,6 +21,7 @@ import com.logisticskpi.kpi.engine.KpiRunResult;
 import com.logisticskpi.kpi.engine.SliceFilter;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.kpi.output.OutputProperties;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.partition.KpiRunContext;
 
@@ -38,6 +39,8 @@ public class RecomputeTasklet implements Tasklet {
     public static final String P_SLICE = "slice";
     public static final String P_ZONE = "zone";
     public static final String P_OUT = "out";
+    /** Identifying: the newest LOADED ingest_file id when launched (new data = a new job instance). */
+    public static final String P_DATA_VERSION = "data_version";
 
     public static final String CTX_RUN_ID = "kpi.runId";
     public static final String CTX_VALUES = "kpi.values";
@@ -46,11 +49,14 @@ public class RecomputeTasklet implements Tasklet {
     private final KpiService service;
     private final KpiRunRepository repository;
     private final SliceValues sliceValues;
+    private final boolean rawCsv;
 
-    public RecomputeTasklet(KpiService service, KpiRunRepository repository, SliceValues sliceValues) {
+    public RecomputeTasklet(KpiService service, KpiRunRepository repository, SliceValues sliceValues,
+                            OutputProperties output) {
         this.service = service;
         this.repository = repository;
         this.sliceValues = sliceValues;
+        this.rawCsv = output.rawCsv();
     }
 
     /** The engine request of the job's parameters. */
@@ -72,9 +78,10 @@ public class RecomputeTasklet implements Tasklet {
         }
         // a sliced run records its filter in every row (its "all" rows are the filtered orders only)
         KpiValuesCsv.write(out.resolve("kpi-values.csv"), run.values(),
-                request.filter() == null ? null : request.filter().toString());
+                request.filter() == null ? null : request.filter().toString(), rawCsv);
         KpiDriversCsv.write(out.resolve(KpiDriversCsv.FILE_NAME), run.drivers());
-        long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter());
+        long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter(),
+                rawCsv);
         ExecutionContext ctx = job.getExecutionContext();
         ctx.putLong(CTX_RUN_ID, run.runId());
         ctx.putLong(CTX_VALUES, run.values().size());

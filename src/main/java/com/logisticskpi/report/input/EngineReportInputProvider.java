@@ -24,6 +24,8 @@ import com.logisticskpi.kpi.drivers.KpiDriversCsv;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
+import com.logisticskpi.kpi.output.OutputProperties;
+import com.logisticskpi.report.TextCells;
 import com.logisticskpi.report.OutputPaths;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.ReportInputProvider;
@@ -60,9 +62,12 @@ public class EngineReportInputProvider implements ReportInputProvider {
     private final DataFreshnessQuery freshness;
     private final DataSource dataSource;
     private TicketDetailsQuery tickets;
+    private final boolean rawCsv;
 
     public EngineReportInputProvider(KpiService kpiService, KpiEngineProperties engineProperties,
-                                     DataQualityRepository dataQuality, DataFreshnessQuery freshness, DataSource dataSource) {
+                                     DataQualityRepository dataQuality, DataFreshnessQuery freshness, DataSource dataSource,
+                                     OutputProperties output) {
+        this.rawCsv = output.rawCsv();
         this.kpiService = kpiService;
         this.engineProperties = engineProperties;
         this.dataQuality = dataQuality;
@@ -99,10 +104,11 @@ public class EngineReportInputProvider implements ReportInputProvider {
                     dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv, drivers,
                     tickets == null ? null : tickets.of(date, request.asOf(), request.zone()), new StoredOrderRows(dataSource));
             T result = use.apply(input);
-            OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV), tmp -> KpiValuesCsv.write(tmp, kpis.values()));
+            OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV),
+                    tmp -> KpiValuesCsv.write(tmp, kpis.values(), null, rawCsv));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KpiDriversCsv.FILE_NAME), tmp -> KpiDriversCsv.write(tmp, drivers));
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, ORDERS_OUTCOME_CSV),
-                    tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone()));
+                    tmp -> OrdersOutcomeCsv.write(tmp, stored.ofMonth(), request.zone(), rawCsv, id -> id));
             return result;
         }
     }

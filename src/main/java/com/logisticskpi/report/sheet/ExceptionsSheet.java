@@ -39,15 +39,19 @@ public final class ExceptionsSheet implements AutoCloseable {
 
     private final int cap;
     private final ExceptionClassifier classifier;
+    private final boolean rawCsv;
     private ExceptionSpool spool;
 
-    public ExceptionsSheet(int cap, ExceptionClassifier classifier) {
+    /** @param rawCsv true: the exceptions CSV keeps text verbatim (kpi.output.raw-csv); false: formulas neutralised */
+    public ExceptionsSheet(int cap, ExceptionClassifier classifier, boolean rawCsv) {
         this.cap = cap;
         this.classifier = classifier;
+        this.rawCsv = rawCsv;
     }
 
     public ExceptionsSheet(int cap) {
-        this(cap, new ExceptionClassifier(java.time.Duration.ofHours(ExceptionClassifier.DEFAULT_DISPATCH_ALLOWANCE_HOURS)));
+        this(cap, new ExceptionClassifier(java.time.Duration.ofHours(ExceptionClassifier.DEFAULT_DISPATCH_ALLOWANCE_HOURS)),
+                false);
     }
 
     /**
@@ -136,7 +140,7 @@ public final class ExceptionsSheet implements AutoCloseable {
             return null;
         }
         Path target = com.logisticskpi.report.OutputPaths.inside(outDir, csv.getFileName().toString());
-        com.logisticskpi.report.OutputPaths.replaceAtomically(target, tmp -> ExceptionsCsv.write(tmp, spool));
+        com.logisticskpi.report.OutputPaths.replaceAtomically(target, tmp -> ExceptionsCsv.write(tmp, spool, rawCsv));
         return target;
     }
 
