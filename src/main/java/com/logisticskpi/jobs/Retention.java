@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public class Retention {
 
     /** Default name globs; {@code kpi.jobs.retention-patterns} replaces them. */
-    public static final List<String> DEFAULT_PATTERNS = List.of("kpi-*.xlsx", "kpi-values*.csv", "kpi-exceptions_*.csv",
+    public static final List<String> DEFAULT_PATTERNS = List.of("kpi-*.xlsx", "kpi-values*.csv", "kpi-drivers*.csv", "kpi-exceptions_*.csv",
             "orders-outcome*.csv", "*.png", "*.csv.csv");
     /** The list of files a run wrote, in its output directory. */
     public static final String MANIFEST = ".kpi-manifest";

@@ -191,10 +191,10 @@ class FormulaInjectionPipelineTests {
         List<org.apache.commons.csv.CSVRecord> exceptions = read(out.resolve("kpi-exceptions_2026-11-22.csv"));
         assertThat(exceptions).hasSize(9);
         for (var r : exceptions) {
-            assertThat(r.get("customer_id")).contains("****");
+            assertThat(r.get("customer_masked")).contains("****");
         }
         // C0 with payload "@SUM(A1)" in front: @SUM(A1)C0 -> @S****C0 (first and last two kept), then neutralised
-        assertThat(exceptions).anyMatch(r -> r.get("customer_id").equals("'@S****C0"));
+        assertThat(exceptions).anyMatch(r -> r.get("customer_masked").equals("'@S****C0"));
         assertThat(Files.readString(out.resolve("kpi-exceptions_2026-11-22.csv"))).doesNotContain("@SUM(A1)C0");
 
         Path raw = dir.resolve("raw");
@@ -204,7 +204,7 @@ class FormulaInjectionPipelineTests {
         assertThat(read(raw.resolve("kpi-values.csv")).stream().map(r -> r.get("slice_value")))
                 .contains("=HYPERLINK(\"http://x\",\"y\")", "-1", "\uFF1D1+1");
         assertThat(read(raw.resolve("orders-outcome.csv"))).anyMatch(r -> r.get("customer_id").equals("@SUM(A1)C0"));
-        assertThat(read(raw.resolve("kpi-exceptions_2026-11-22.csv"))).allMatch(r -> r.get("customer_id").contains("****"));
+        assertThat(read(raw.resolve("kpi-exceptions_2026-11-22.csv"))).allMatch(r -> r.get("customer_masked").contains("****"));
     }
 
     private static List<org.apache.commons.csv.CSVRecord> read(Path csv) throws IOException {

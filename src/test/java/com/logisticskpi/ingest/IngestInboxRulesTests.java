@@ -53,7 +53,7 @@ class IngestInboxRulesTests {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("orders_20261120.csv", "Orders_20261121.CSV")
                 .contains("not loaded: orders-20261122.csv matches no export file pattern (orders_*.csv, shipments_*.csv, "
-                        + "returns_*.csv, surveys_*.csv): not loaded")
+                        + "returns_*.csv, surveys_*.csv, tickets_*.csv): not loaded")
                 .contains("not loaded: orders_20261123.csv is a symbolic link: not followed (kpi.ingest.inbox.links)")
                 .contains("not loaded: surveys_20261123.csv is a symbolic link: not followed")
                 .contains("not loaded: shipments_20261122.csv has no line break after its last line (cut off while being "
