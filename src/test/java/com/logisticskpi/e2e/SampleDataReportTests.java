@@ -305,13 +305,14 @@ class SampleDataReportTests {
                 }
             }
         }
-        // 33 trend charts, 5 breakdown bars, histogram + XmR, satisfaction trend + grid, Pareto + return trend
-        assertThat(pictures).isEqualTo(44);
+        // 33 trend charts, 5 breakdown bars, 5 driver charts, histogram + XmR, satisfaction trend + grid, Pareto +
+        // return trend
+        assertThat(pictures).isEqualTo(49);
         List<Path> pngs;
         try (Stream<Path> files = Files.list(out.resolve("charts"))) {
             pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
-        assertThat(pngs).hasSize(44);
+        assertThat(pngs).hasSize(49);
         for (Path png : pngs) {
             BufferedImage img = ImageIO.read(png.toFile());
             assertThat(dataInk(img)).as(png.getFileName().toString()).isGreaterThan(MIN_DATA_INK);

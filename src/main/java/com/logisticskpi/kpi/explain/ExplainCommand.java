@@ -121,7 +121,8 @@ public class ExplainCommand implements Callable<Integer> {
             ExplainText.print(new ExplainText.Input(kpi, type, p, before, current, previous,
                     target, drivers, only, onTime ? all(run, type, p, KpiValue.ON_TIME_REQUIRED_RATE) : null,
                     onTime ? all(run, type, p, "pending_orders") : null, costliest, orders, zone,
-                    now.atZone(zone).toOffsetDateTime().toString()), o);
+                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone))), o);
             o.flush();
             return ExitCode.OK.code();
         }

@@ -56,7 +56,7 @@ public final class DriverChart {
         r.setShadowVisible(false);
         r.setMaximumBarWidth(0.08);
         r.setItemMargin(0);
-        DecimalFormat f = new DecimalFormat("+0.00;\u22120.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormat f = new DecimalFormat("+0.00;-0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", f));
         r.setDefaultItemLabelFont(ChartFonts.font(Font.PLAIN, 10));
@@ -69,7 +69,7 @@ public final class DriverChart {
         NumberAxis y = new NumberAxis("pts");
         y.setTickLabelFont(ChartFonts.font(Font.PLAIN, 10));
         y.setLabelFont(ChartFonts.font(Font.PLAIN, 10));
-        y.setNumberFormatOverride(new DecimalFormat("+0.0;\u22120.0;0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        y.setNumberFormatOverride(new DecimalFormat("+0.0;-0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         double max = points.stream().mapToDouble(Math::abs).max().orElse(1);
         double span = max == 0 ? 1 : max * 1.35;
         y.setRange(-span, span);

@@ -34,6 +34,8 @@ public final class SummarySheet {
     public static final int COL_KPI = 0, COL_VALUE = 1, COL_TARGET = 2, COL_STATUS = 3, COL_PREVIOUS = 4,
             COL_CHANGE = 5, COL_SIGNIFICANT = 6, COL_CI_LOW = 7, COL_CI_HIGH = 8, COL_LINK = 9, COL_WHY = 10, COLUMNS = 11;
 
+    /** Characters of the Why column per wrapped line (its template width is 70). */
+    static final int WHY_LINE_WIDTH = 80;
     /** The periods the detail sheets show side by side (day, week, month of the business date). */
     public static final List<PeriodType> PERIODS = List.of(PeriodType.DAY, PeriodType.WEEK, PeriodType.MONTH);
 
@@ -144,9 +146,11 @@ public final class SummarySheet {
         Cell c = ctx.text(s, row, c0 + COL_WHY, why, "text");
         if (!why.isEmpty()) {
             c.setCellStyle(ctx.wrapText());
-            // room for two lines of the wrapped text when it is long
-            if (why.length() > 60) {
-                s.getRow(row).setHeightInPoints(Math.max(s.getRow(row).getHeightInPoints(), 27));
+            // room for every line of the wrapped text (a Chinese character is about two Latin ones wide)
+            int width = why.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
+            int lines = (width + WHY_LINE_WIDTH - 1) / WHY_LINE_WIDTH;
+            if (lines > 1) {
+                s.getRow(row).setHeightInPoints(Math.max(s.getRow(row).getHeightInPoints(), 13f * lines + 1));
             }
         }
     }
