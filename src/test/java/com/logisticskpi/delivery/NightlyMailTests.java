@@ -129,6 +129,7 @@ class NightlyMailTests {
         // the text part's figures are the workbook Summary's first block (the day), formatted the mail's way
         DigestValues fmt = new DigestValues(messages);
         int compared = 0;
+        int whys = 0;
         try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(attached))) {
             CellReference anchor = new AreaReference(wb.getName("summary_table").getRefersToFormula(),
                     wb.getSpreadsheetVersion()).getFirstCell();
@@ -142,9 +143,17 @@ class NightlyMailTests {
                         : fmt.value(kpi, cell.getNumericCellValue());
                 assertThat(plain.replace("\r\n", "\n")).as(kpi.id()).contains("\n" + messages.get(kpi.nameKey()) + ": " + shown);
                 compared += cell != null && cell.getCellType() == CellType.NUMERIC ? 1 : 0;
+                // the "why" of a red or amber KPI: the same line as the workbook's Why column (kpis.md section 8)
+                Cell why = summary.getRow(anchor.getRow() + 2 + i).getCell(anchor.getCol() + SummarySheet.COL_WHY);
+                if (why != null && !why.getStringCellValue().isBlank()) {
+                    assertThat(plain.replace("\r\n", "\n")).as("why of " + kpi.id())
+                            .contains("\n    " + why.getStringCellValue() + "\n");
+                    whys++;
+                }
             }
         }
         assertThat(compared).as("headline figures compared").isGreaterThanOrEqualTo(6);
+        assertThat(whys).as("red or amber headline KPIs with a why line").isPositive();
 
         // a real browser: a phone (390 px) and a desktop window (1100 px)
         String page = HeadlessChromium.inlineImages(html, byCid);

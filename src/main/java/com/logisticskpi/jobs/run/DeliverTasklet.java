@@ -24,6 +24,7 @@ import com.logisticskpi.delivery.ReportMail;
 import com.logisticskpi.delivery.SmtpSettings;
 import com.logisticskpi.delivery.DigestCharts;
 import com.logisticskpi.delivery.KpiWhy;
+import com.logisticskpi.report.WhyText;
 import com.logisticskpi.delivery.MailDigest;
 import com.logisticskpi.delivery.MailDigestBuilder;
 import com.logisticskpi.kpi.KpiService;
@@ -79,7 +80,7 @@ public class DeliverTasklet implements Tasklet {
         ReportKind kind = ReportKind.forTemplate(run.definition().template(), run.period().type());
         var request = new MailDigestBuilder.Request(kind, run.period().lastDate(), run.asOf(), run.zone(), messages,
                 run.definition().subjectFor(run.period()), runId);
-        MailDigest digest = new MailDigestBuilder(why.getIfAvailable(() -> KpiWhy.NONE), new DigestCharts())
+        MailDigest digest = new MailDigestBuilder(why.getIfAvailable(() -> driversWhy(runId, kpis, messages, run)), new DigestCharts())
                 .build(request, kpis, engine.effectiveTargets(), new MailDigestBuilder.Workbook(workbook, Files.size(workbook), cap));
         DeliveryReceipt receipt;
         try {
@@ -105,6 +106,17 @@ public class DeliverTasklet implements Tasklet {
         contribution.incrementWriteCount(1);
         LOG.info("deliver: {}", status);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The mail's "why" line of a red or amber headline KPI: the same {@link WhyText} as the Summary's Why column, from
+     * the run's stored drivers (kpis.md section 8) in the mail's language, for the period of the digest row.
+     */
+    private KpiWhy driversWhy(long runId, ReportKpis kpis, Messages messages, RunParameters.Run run) {
+        WhyText text = new WhyText(messages, kpiService.drivers(runId), kpis.values(), engine.effectiveTargets());
+        java.time.LocalDate date = run.period().lastDate();
+        return (kpi, period, value, status, locale) -> value == null ? java.util.Optional.empty()
+                : java.util.Optional.of(text.line(value.periodType(), date, kpi.id()));
     }
 
     /**
