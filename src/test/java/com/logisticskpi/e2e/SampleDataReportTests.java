@@ -303,13 +303,14 @@ class SampleDataReportTests {
                 }
             }
         }
-        // 33 trend charts, 5 breakdown bars, histogram + XmR, satisfaction trend + grid, Pareto + return trend
-        assertThat(pictures).isEqualTo(44);
+        // 33 trend charts, 5 breakdown bars, histogram + XmR, satisfaction trend + grid, Pareto + return trend,
+        // customer service: category Pareto, response and resolution histograms, complaint rate by warehouse and carrier
+        assertThat(pictures).isEqualTo(49);
         List<Path> pngs;
         try (Stream<Path> files = Files.list(out.resolve("charts"))) {
             pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
-        assertThat(pngs).hasSize(44);
+        assertThat(pngs).hasSize(49);
         for (Path png : pngs) {
             BufferedImage img = ImageIO.read(png.toFile());
             assertThat(dataInk(img)).as(png.getFileName().toString()).isGreaterThan(MIN_DATA_INK);
@@ -409,7 +410,7 @@ class SampleDataReportTests {
             readByFile.put(file, E2e.cell(s, r, t.getCol() + 3).getNumericCellValue());
         }
         assertThat(readByFile).containsOnlyKeys("orders_20261122.csv", "shipments_20261122.csv", "returns_20261122.csv",
-                "surveys_20261122.csv");
+                "surveys_20261122.csv", "tickets_20261122.csv");
         for (var e : readByFile.entrySet()) {
             // rows read = the file's CSV records after the header
             int records;
@@ -454,7 +455,7 @@ class SampleDataReportTests {
         java.util.function.Function<IngestSummary, List<String>> counts = x -> x.files().stream().map(f -> f.fileName() + " "
                 + f.status() + " " + f.rowsRead() + " " + f.rowsLoaded() + " " + f.rowsSuperseded() + " " + f.rowsRejected()
                 + " " + f.orphans()).toList();
-        assertThat(counts.apply(onMaria)).isEqualTo(counts.apply(ingested)).hasSize(112);
+        assertThat(counts.apply(onMaria)).isEqualTo(counts.apply(ingested)).hasSize(140);
         Path mariaOut = dir.resolve("maria-out");
         E2e.report(maria, DATE, AS_OF, mariaOut, "en");
         for (String f : List.of("kpi-values.csv", "orders-outcome.csv", "kpi-exceptions_2026-11-22.csv")) {
