@@ -51,23 +51,23 @@ final class TicketSimulator {
         String type;
         String category;
         Instant opened;
-        if (o.lost() && r.nextDouble() < 0.6) {
+        if (o.lost() && r.nextDouble() < 0.5) {
             type = "CLAIM";
             category = "MISSING_ITEM";
             opened = o.lastEvent().plus(hours(2, 48));
-        } else if (o.damaged() && r.nextDouble() < 0.5) {
+        } else if (o.damaged() && r.nextDouble() < 0.3) {
             type = "CLAIM";
             category = "DAMAGED";
             opened = o.lastEvent().plus(hours(1, 36));
-        } else if ((o.wrongItem() || o.shortShipped()) && o.lastEvent() != null && r.nextDouble() < 0.4) {
+        } else if ((o.wrongItem() || o.shortShipped()) && o.lastEvent() != null && r.nextDouble() < 0.3) {
             type = "COMPLAINT";
             category = o.wrongItem() ? "WRONG_ITEM" : "MISSING_ITEM";
             opened = o.lastEvent().plus(hours(1, 36));
-        } else if (o.late() && r.nextDouble() < 0.25) {
+        } else if (o.late() && r.nextDouble() < 0.1) {
             type = "COMPLAINT";
             category = "LATE";
             opened = o.promise().plus(hours(1, 20));
-        } else if (r.nextDouble() < 0.012) {
+        } else if (r.nextDouble() < 0.004) {
             type = "COMPLAINT";
             double u = r.nextDouble();
             category = u < 0.4 ? "SERVICE" : u < 0.7 ? "INFORMATION" : u < 0.9 ? "RETURN_REFUND" : "OTHER";
