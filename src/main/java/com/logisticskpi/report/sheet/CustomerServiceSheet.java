@@ -79,6 +79,7 @@ public final class CustomerServiceSheet {
         s.setColumnWidth(4, 24 * 256);
         s.setColumnWidth(5, 17 * 256);
         s.setDisplayGridlines(false);
+        s.createFreezePane(0, 3); // title and note; the figures table moves it below its header
         s.getPrintSetup().setLandscape(true);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         s.getPrintSetup().setFitWidth((short) 1);
