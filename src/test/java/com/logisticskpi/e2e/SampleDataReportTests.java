@@ -72,7 +72,10 @@ class SampleDataReportTests {
             "perfect_order_rate", new double[] {0.90, 1, 0.05},
             "cycle_cv", new double[] {0.5, 0, 0.1},
             "csi", new double[] {80, 1, 5},
-            "nps", new double[] {30, 1, 10});
+            "nps", new double[] {30, 1, 10},
+            // kpis.md section 10: the sample has tickets, so these two join the headline rows
+            "complaint_rate", new double[] {0.01, 0, 0.005},
+            "resolved_within_target_rate", new double[] {0.90, 1, 0.05});
     static final Map<String, String> FILLS = Map.of("On target", "C6EFCE", "Watch", "FFEB9C", "Off target", "FFC7CE");
 
     @TempDir
@@ -221,13 +224,13 @@ class SampleDataReportTests {
             }
             checked++;
         }
-        // 3 periods x the 11 headline KPIs, each once
-        assertThat(checked).isEqualTo(33);
+        // 3 periods x the 11 headline KPIs and the 2 complaint KPIs (the sample has tickets), each once
+        assertThat(checked).isEqualTo(39);
         assertThat(seen).doesNotHaveDuplicates();
         // the sample data has every headline figure for the day, week and month, and a previous period for all but
         // nothing: the test must exercise values, changes, all three statuses and both test outcomes
-        assertThat(withValue).isEqualTo(33);
-        assertThat(withPrevious).isEqualTo(33);
+        assertThat(withValue).isEqualTo(39);
+        assertThat(withPrevious).isEqualTo(39);
         assertThat(statuses).containsKeys("On target", "Watch", "Off target");
         assertThat(significant).isBetween(1, 17);
     }
