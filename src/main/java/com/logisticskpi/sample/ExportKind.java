@@ -2,7 +2,7 @@ package com.logisticskpi.sample;
 
 import java.util.List;
 
-/** The four exports of exports.md with their canonical header, in contract order. */
+/** The five exports of exports.md (the fifth, tickets, is optional) with their canonical header, in contract order. */
 public enum ExportKind {
     ORDERS("orders", List.of("order_id", "line_no", "customer_id", "order_time", "promised_delivery_time", "sku",
             "category", "quantity", "unit_price", "warehouse_id", "region", "channel", "status")),
@@ -11,7 +11,9 @@ public enum ExportKind {
     RETURNS("returns", List.of("return_id", "order_id", "line_no", "sku", "quantity", "requested_time", "received_time",
             "refunded_time", "reason_code", "comment")),
     SURVEYS("surveys", List.of("response_id", "order_id", "customer_id", "response_time", "q_overall", "q_timeliness",
-            "q_accuracy", "q_condition", "q_service", "q_after_sales", "q_information", "q_recommend", "comment"));
+            "q_accuracy", "q_condition", "q_service", "q_after_sales", "q_information", "q_recommend", "comment")),
+    TICKETS("tickets", List.of("ticket_id", "order_id", "customer_id", "opened_time", "type", "category",
+            "contact_channel", "first_response_time", "resolved_time", "reopened", "comment"));
 
     private final String prefix;
     private final List<String> header;

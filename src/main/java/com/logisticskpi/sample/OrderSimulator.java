@@ -33,8 +33,10 @@ final class OrderSimulator {
     private final QuirkCounts quirks;
     private final LocalDate driftStart;
     private final LocalDate driftEnd;
+    private final TicketSimulator tickets;
 
     OrderSimulator(GeneratorSettings settings, Catalog catalog, ExportFiles files, QuirkCounts quirks) {
+        this.tickets = new TicketSimulator(settings, files, quirks);
         this.catalog = catalog;
         this.time = new TimeFormats(settings.zone());
         this.files = files;
@@ -132,6 +134,15 @@ final class OrderSimulator {
         if (outcome.delivered || outcome.lost) {
             maybeSurvey(orderId, Catalog.customerId(customer), outcome, r);
         }
+        // tickets draw from their own random stream: the other exports stay as they were
+        tickets.afterOrder(new TicketSimulator.OrderFacts(orderId, Catalog.customerId(customer), orderTime, promise,
+                outcome.delivered, outcome.late, outcome.damaged, outcome.wrongItem, outcome.shortShipped, outcome.lost,
+                outcome.lastDelivered));
+    }
+
+    /** The day's tickets that concern no order. */
+    void inquiriesWithoutOrder(LocalDate date, int perDay) {
+        tickets.inquiriesWithoutOrder(date, perDay);
     }
 
     private List<Line> lines(String warehouse, SplittableRandom r) {

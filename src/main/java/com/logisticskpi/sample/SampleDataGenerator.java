@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * Rows are streamed to disk: memory does not grow with the number of orders.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Writes deterministic sample exports (orders, shipments, returns, surveys) into an inbox directory.")
+        description = "Writes deterministic sample exports (orders, shipments, returns, surveys, tickets) into an inbox directory.")
 public class SampleDataGenerator implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Inbox directory to write the files to.")
@@ -109,6 +109,7 @@ public class SampleDataGenerator implements Callable<Integer> {
             drift = simulator.driftStart();
             for (LocalDate d = settings.startDate(); !d.isAfter(settings.endDate()); d = d.plusDays(1)) {
                 files.closeBefore(d);
+                simulator.inquiriesWithoutOrder(d, settings.ordersPerDay());
                 for (int i = 0; i < settings.ordersPerDay(); i++) {
                     simulator.order(d, i, settings.ordersPerDay(), random);
                 }

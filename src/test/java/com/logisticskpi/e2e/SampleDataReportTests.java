@@ -72,7 +72,10 @@ class SampleDataReportTests {
             "perfect_order_rate", new double[] {0.90, 1, 0.05},
             "cycle_cv", new double[] {0.5, 0, 0.1},
             "csi", new double[] {80, 1, 5},
-            "nps", new double[] {30, 1, 10});
+            "nps", new double[] {30, 1, 10},
+            // kpis.md section 10: the sample has tickets, so these two join the headline rows
+            "complaint_rate", new double[] {0.01, 0, 0.005},
+            "resolved_within_target_rate", new double[] {0.90, 1, 0.05});
     static final Map<String, String> FILLS = Map.of("On target", "C6EFCE", "Watch", "FFEB9C", "Off target", "FFC7CE");
 
     @TempDir
@@ -223,13 +226,13 @@ class SampleDataReportTests {
             }
             checked++;
         }
-        // 3 periods x the 11 headline KPIs, each once
-        assertThat(checked).isEqualTo(33);
+        // 3 periods x the 11 headline KPIs and the 2 complaint KPIs (the sample has tickets), each once
+        assertThat(checked).isEqualTo(39);
         assertThat(seen).doesNotHaveDuplicates();
         // the sample data has every headline figure for the day, week and month, and a previous period for all but
         // nothing: the test must exercise values, changes, all three statuses and both test outcomes
-        assertThat(withValue).isEqualTo(33);
-        assertThat(withPrevious).isEqualTo(33);
+        assertThat(withValue).isEqualTo(39);
+        assertThat(withPrevious).isEqualTo(39);
         assertThat(statuses).containsKeys("On target", "Watch", "Off target");
         assertThat(significant).isBetween(1, 17);
     }
@@ -306,8 +309,9 @@ class SampleDataReportTests {
             }
         }
         // 33 trend charts, 5 breakdown bars, 5 driver charts, histogram + XmR, satisfaction trend + grid, Pareto +
-        // return trend
-        assertThat(pictures).isEqualTo(49);
+        // return trend, customer service: category Pareto, response and resolution histograms, complaint rate by
+        // warehouse and carrier
+        assertThat(pictures).isEqualTo(54);
         List<Path> pngs;
         try (Stream<Path> files = Files.list(out.resolve("charts"))) {
             pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
@@ -412,7 +416,7 @@ class SampleDataReportTests {
             readByFile.put(file, E2e.cell(s, r, t.getCol() + 3).getNumericCellValue());
         }
         assertThat(readByFile).containsOnlyKeys("orders_20261122.csv", "shipments_20261122.csv", "returns_20261122.csv",
-                "surveys_20261122.csv");
+                "surveys_20261122.csv", "tickets_20261122.csv");
         for (var e : readByFile.entrySet()) {
             // rows read = the file's CSV records after the header
             int records;
@@ -457,7 +461,7 @@ class SampleDataReportTests {
         java.util.function.Function<IngestSummary, List<String>> counts = x -> x.files().stream().map(f -> f.fileName() + " "
                 + f.status() + " " + f.rowsRead() + " " + f.rowsLoaded() + " " + f.rowsSuperseded() + " " + f.rowsRejected()
                 + " " + f.orphans()).toList();
-        assertThat(counts.apply(onMaria)).isEqualTo(counts.apply(ingested)).hasSize(112);
+        assertThat(counts.apply(onMaria)).isEqualTo(counts.apply(ingested)).hasSize(140);
         Path mariaOut = dir.resolve("maria-out");
         E2e.report(maria, DATE, AS_OF, mariaOut, "en");
         for (String f : List.of("kpi-values.csv", "orders-outcome.csv", "kpi-exceptions_2026-11-22.csv")) {

@@ -56,7 +56,7 @@ class LocalPartitioningTests {
         }
         assertThat(Files.readString(out(one).resolve("kpi-values.csv")).lines().count()).isGreaterThan(100);
         assertThat(runLog(one)).contains("outcomes in 1 partitions on 1 local thread");
-        assertThat(runLog(two)).contains("outcomes in 5 partitions on 2 local threads", "ingest: 12 files of");
+        assertThat(runLog(two)).contains("outcomes in 5 partitions on 2 local threads", "ingest: 15 files of");
     }
 
     private static String runLog(Path dir) throws Exception {

@@ -128,11 +128,11 @@ class RemotePartitioningTests {
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertSameResult(out(dir));
 
-        // all four outcome partitions ran on the workers, and each worker ran at least one; so did the 12 files
+        // all four outcome partitions ran on the workers, and each worker ran at least one; so did the 15 files
         assertThat(partitions("COMPLETED")).isEqualTo(4);
-        assertThat(ingestPartitions("COMPLETED")).isEqualTo(12);
+        assertThat(ingestPartitions("COMPLETED")).isEqualTo(15);
         String logs = Files.readString(workerLog("worker1")) + Files.readString(workerLog("worker2"));
-        assertThat(logs.split(" LOADED \\(", -1)).as("files loaded by the workers").hasSize(12 + 1);
+        assertThat(logs.split(" LOADED \\(", -1)).as("files loaded by the workers").hasSize(15 + 1);
         assertThat(Files.readString(workerLog("worker1"))).contains("outcomes built by " + worker1.process.pid() + "@");
         assertThat(Files.readString(workerLog("worker2"))).contains("outcomes built by " + worker2.process.pid() + "@");
         assertThat(Files.exists(dir.resolve("data").resolve("logs").resolve("kpi.log"))

@@ -102,7 +102,7 @@ class SampleDataGeneratorTests {
         generate(b, 7);
         Map<String, byte[]> first = contents(a);
         Map<String, byte[]> second = contents(b);
-        assertThat(first).hasSize(12);                      // 4 kinds x 3 days
+        assertThat(first).hasSize(15);                      // 5 kinds x 3 days
         assertThat(second.keySet()).isEqualTo(first.keySet());
         first.forEach((name, bytes) -> assertThat(second.get(name)).as(name).isEqualTo(bytes));
     }
@@ -131,8 +131,8 @@ class SampleDataGeneratorTests {
 
     @Test
     void oneFilePerKindAndDayWithTheContractHeader() {
-        // 2026-10-26 .. 2026-11-22 = 28 days, 4 kinds
-        assertThat(raw).hasSize(4 * 28);
+        // 2026-10-26 .. 2026-11-22 = 28 days, 5 kinds (tickets included)
+        assertThat(raw).hasSize(5 * 28);
         for (LocalDate d = LocalDate.of(2026, 10, 26); !d.isAfter(LocalDate.of(2026, 11, 22)); d = d.plusDays(1)) {
             for (ExportKind kind : ExportKind.values()) {
                 String name = kind.prefix() + "_" + d.toString().replace("-", "") + ".csv";

@@ -53,8 +53,10 @@ public final class CustomerServiceSheet {
         int row = figures(ctx, s, 3);
         row = categories(ctx, s, row + 1);
         row = distributions(ctx, s, cs, row + 1);
+        s.setRowBreak(row); // printed: the slices start a new page, the charts above are not cut
         row = bySlice(ctx, s, "warehouse", row + 1);
         row = bySlice(ctx, s, "carrier", row + 1);
+        s.setRowBreak(row);
         overdue(ctx, s, cs, row + 1);
     }
 
@@ -72,7 +74,12 @@ public final class CustomerServiceSheet {
         for (int c = 1; c <= LAST_COL; c++) {
             s.setColumnWidth(c, 13 * 256);
         }
+        // the overdue list: order id, category and opening time need more room
+        s.setColumnWidth(1, 19 * 256);
+        s.setColumnWidth(4, 24 * 256);
+        s.setColumnWidth(5, 17 * 256);
         s.setDisplayGridlines(false);
+        s.createFreezePane(0, 3); // title and note; the figures table moves it below its header
         s.getPrintSetup().setLandscape(true);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         s.getPrintSetup().setFitWidth((short) 1);

@@ -52,8 +52,8 @@ class NightlyConcurrencyTests {
              Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
-            assertThat(count(s, "SELECT COUNT(*) FROM ingest_file")).isEqualTo(12);
-            assertThat(count(s, "SELECT COUNT(*) FROM ingest_file WHERE status = 'LOADED'")).isEqualTo(12);
+            assertThat(count(s, "SELECT COUNT(*) FROM ingest_file")).isEqualTo(15); // 5 kinds x 3 days
+            assertThat(count(s, "SELECT COUNT(*) FROM ingest_file WHERE status = 'LOADED'")).isEqualTo(15);
             assertThat(count(s, "SELECT COUNT(*) FROM kpi_run")).isEqualTo(1);
             long orders = count(s, "SELECT COUNT(*) FROM order_line");
             assertThat(orders).isPositive()
@@ -90,7 +90,7 @@ class NightlyConcurrencyTests {
         try (Connection c = DriverManager.getConnection(NightlyKit.h2Url(tmp.resolve("data")), "sa", "");
              Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
-            assertThat(count(s, "SELECT COUNT(*) FROM ingest_file")).isEqualTo(12);
+            assertThat(count(s, "SELECT COUNT(*) FROM ingest_file")).isEqualTo(15); // 5 kinds x 3 days
         }
     }
 

@@ -73,13 +73,13 @@ class NightlyCrashTests {
         NightlyKit.Child child = NightlyKit.Child.start(dir, "killed", List.of("-Dkpi.test.pause-at=compute:1"), Map.of(), cmd);
         child.killWhenPaused(dir.resolve("data").resolve("pause-compute"), TIMEOUT);
         assertThat(statusOf(dir)).isEqualTo("STARTED");
-        assertThat(loadedFiles(dir)).isEqualTo(12);
+        assertThat(loadedFiles(dir)).isEqualTo(15); // 5 kinds x 3 days
 
         NightlyKit.Result again = NightlyKit.Child.start(dir, "again", List.of(), Map.of(), cmd).await(TIMEOUT);
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(again.out()).contains("resumed the run of nightly").containsPattern("\\(execution \\d+\\): COMPLETED");
         // the ingest step completed before the kill: it is not run again, nothing is loaded twice
-        assertThat(loadedFiles(dir)).isEqualTo(12);
+        assertThat(loadedFiles(dir)).isEqualTo(15); // 5 kinds x 3 days
         assertSameResult(dir, again);
     }
 

@@ -27,7 +27,7 @@ class NightlyRunTests {
         try (Stream<Path> s = Files.list(inbox)) {
             exports = s.count();
         }
-        assertThat(exports).isEqualTo(12);                     // 4 kinds x 3 days
+        assertThat(exports).isEqualTo(15);                     // 5 kinds (tickets included) x 3 days
         Path jobs = tmp.resolve("jobs");
         Path job = NightlyKit.jobFile(jobs, "nightly", inbox, null);
         String data = tmp.resolve("data").toString();
@@ -40,7 +40,7 @@ class NightlyRunTests {
                 "orders_20261122.csv", "headline KPIs 2026-11-22", "on_time_rate",
                 "workbook: " + out.resolve("kpi-report_2026-11-22.xlsx"),
                 "delivery: delivery off: no SMTP host configured",
-                "archive:  12 file(s) moved to " + jobs.resolve("archive").resolve("2026-11-22"));
+                "archive:  15 file(s) moved to " + jobs.resolve("archive").resolve("2026-11-22"));
         assertThat(out.resolve("kpi-report_2026-11-22.xlsx")).isRegularFile();
         assertThat(out.resolve("kpi-values.csv")).isRegularFile();
         assertThat(out.resolve("orders-outcome.csv")).isRegularFile();
@@ -51,7 +51,7 @@ class NightlyRunTests {
             assertThat(s.count()).as("inbox emptied by archive").isZero();
         }
         try (Stream<Path> s = Files.list(jobs.resolve("archive").resolve("2026-11-22"))) {
-            assertThat(s.count()).isEqualTo(12);
+            assertThat(s.count()).isEqualTo(15);
         }
         Path log = tmp.resolve("data").resolve("logs").resolve("nightly-2026-11-22-1.log");
         assertThat(Files.readString(log)).contains("job nightly for 2026-11-22 (execution 1) started",
@@ -103,7 +103,7 @@ class NightlyRunTests {
         NightlyKit.Result resumed = NightlyKit.inProcess("restart", "1", "--data-dir", tmp.resolve("data").toString());
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(resumed.out()).contains("resumed the run of nightly for 2026-11-22", "(execution 2): COMPLETED",
-                "archive:  11 file(s) moved");
+                "archive:  14 file(s) moved");
         assertThat(NightlyKit.outDir(jobs).resolve("kpi-report_2026-11-22.xlsx")).isRegularFile();
     }
 
@@ -119,7 +119,7 @@ class NightlyRunTests {
                 "--as-of", NightlyKit.AS_OF);
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(r.out()).contains("weekly 2026-W47 (execution 1): COMPLETED", "headline KPIs 2026-W47",
-                "archive:  12 file(s) moved to " + jobs.resolve("archive").resolve("2026-W47"));
+                "archive:  15 file(s) moved to " + jobs.resolve("archive").resolve("2026-W47"));
         assertThat(jobs.resolve("out").resolve("2026-W47").resolve("kpi-report_2026-W47.xlsx")).isRegularFile();
         // the run is keyed by the week's last date: the same week again is complete
         NightlyKit.Result again = NightlyKit.inProcess("run", job.toString(), "--data-dir", tmp.resolve("data").toString(),
