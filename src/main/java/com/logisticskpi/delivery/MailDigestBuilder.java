@@ -64,7 +64,7 @@ public final class MailDigestBuilder {
         KpiLookup lookup = new KpiLookup(values);
         ReportKind.Comparison lead = r.kind().lead(r.businessDate());
         List<DigestRow> rows = new ArrayList<>();
-        for (HeadlineKpi kpi : HeadlineKpi.values()) {
+        for (HeadlineKpi kpi : HeadlineKpi.shown(HeadlineKpi.ticketsPresent(values))) {
             rows.add(row(r, m, fmt, lookup, lead, kpi, targets.get(kpi.id())));
         }
         long red = rows.stream().filter(x -> x.status() == Rag.RED).count();

@@ -13,17 +13,9 @@ public final class KpiCatalog {
     /** The headline KPIs of the Summary and Trends sheets, in display order ({@link HeadlineKpi}: also the mail's and the terminal's). */
     public static final List<String> HEADLINE = HeadlineKpi.ids();
 
-    /** The complaint-handling KPIs that join the headline set when tickets are present (kpis.md section 10). */
-    public static final List<String> TICKET_HEADLINE = List.of("complaint_rate", "resolved_within_target_rate");
-
-    /** The headline KPIs of the Summary: {@link #HEADLINE}, plus {@link #TICKET_HEADLINE} when tickets are present. */
+    /** The headline KPIs of the Summary: {@link #HEADLINE}, plus the complaint ones when tickets are present. */
     public static List<String> headline(boolean ticketsPresent) {
-        if (!ticketsPresent) {
-            return HEADLINE;
-        }
-        List<String> all = new java.util.ArrayList<>(HEADLINE);
-        all.addAll(TICKET_HEADLINE);
-        return List.copyOf(all);
+        return HeadlineKpi.shown(ticketsPresent).stream().map(HeadlineKpi::id).toList();
     }
 
     /** The KPIs of the Breakdowns tables, in column order. */

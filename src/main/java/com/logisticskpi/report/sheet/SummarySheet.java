@@ -166,7 +166,8 @@ public final class SummarySheet {
         if (kpi.equals("return_rate")) {
             return "returns";
         }
-        if (KpiCatalog.TICKET_HEADLINE.contains(kpi)) {
+        if (kpi.equals(com.logisticskpi.kpi.HeadlineKpi.COMPLAINT_RATE.id())
+                || kpi.equals(com.logisticskpi.kpi.HeadlineKpi.RESOLVED_WITHIN_TARGET_RATE.id())) {
             return CustomerServiceSheet.KEY;
         }
         return "trends";
