@@ -69,11 +69,12 @@ public final class DigestHtml {
                 if (!sub.isEmpty()) {
                     sub.append(" · ");
                 }
-                sub.append(part);
+                // each part wraps as a whole ("+1.8 个百分点" never splits), the line breaks between parts
+                sub.append("<span style=\"white-space:nowrap\">").append(Html.escape(part)).append("</span>");
             }
         }
         if (!sub.isEmpty()) {
-            b.append("<div style=\"font-size:12px;color:#555555\">").append(Html.escape(sub.toString())).append("</div>");
+            b.append("<div style=\"font-size:12px;color:#555555\">").append(sub).append("</div>");
         }
         r.why().ifPresent(w -> b.append("<div class=\"why\" style=\"font-size:12px;color:#333333\">")
                 .append(Html.escape(w)).append("</div>"));

@@ -190,6 +190,10 @@ public class JobDefinitionLoader {
             Path archive = Path.of(required("archive-dir"));
             Path out = Path.of(required("out-dir"));
             String template = text("template", "default");
+            if (!template.equalsIgnoreCase("default") && com.logisticskpi.report.ReportKind.ofKey(template) == null
+                    && !template.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                throw fail("template", "'" + template + "' is not daily, weekly, monthly, default or an .xlsx template file");
+            }
             String localeText = text("locale", "zh-CN");
             Locale locale = Locale.forLanguageTag(localeText);
             if (locale.getLanguage().isEmpty()) {

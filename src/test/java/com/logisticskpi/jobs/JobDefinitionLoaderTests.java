@@ -158,6 +158,7 @@ class JobDefinitionLoaderTests {
         assertBad(MINIMAL + "zone: Mars/Base\n", "zone: unknown time zone 'Mars/Base'");
         assertBad(MINIMAL + "attachment-max-size: ten megabytes\n", "attachment-max-size: 'ten megabytes' is not a size");
         assertBad(MINIMAL + "retention-days: 0\n", "retention-days: '0' is not a whole number of at least 1");
+        assertBad(MINIMAL + "template: wekly\n", "template: 'wekly' is not daily, weekly, monthly, default or an .xlsx template file");
         assertBad(MINIMAL.replace("name: test", "name: ../../etc"), "name: '../../etc' is not valid");
         assertBad(MINIMAL + "out-dir2: x\n", "out-dir2: unknown key");
         assertBad(MINIMAL.replace("inbox: /in", "inbox: ${INBOX_DIR}/x"), "inbox: environment variable INBOX_DIR is not set");

@@ -146,9 +146,7 @@ public class RunSummary {
         StringBuilder b = new StringBuilder("  ");
         b.append(pad(row.name() + " (" + row.kpi().id() + ")", 44)).append(' ');
         b.append(" ".repeat(Math.max(0, 10 - width(row.value())))).append(row.value());
-        if (!row.statusWord().isEmpty()) {
-            b.append("  ").append(pad(row.statusWord(), 10));
-        }
+        b.append("  ").append(pad(row.statusWord(), 10));
         for (String part : new String[]{row.target(), row.change()}) {
             if (!part.isEmpty()) {
                 b.append("  ").append(part);

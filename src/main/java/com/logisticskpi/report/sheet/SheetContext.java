@@ -173,6 +173,11 @@ public final class SheetContext {
             labels.add(messages.get(e));
         }
         header(s, row, col, labels);
+        // the period labels carry the as-of time ("Week 2026-W47 as of 11-23 06:00"): wrapped on up to three lines
+        for (int i = 0; i < labels.size(); i++) {
+            s.getRow(row).getCell(col + i).setCellStyle(wrappedHeader());
+        }
+        s.getRow(row).setHeightInPoints(Math.max(s.getRow(row).getHeightInPoints(), 42));
     }
 
     /** One header row. */
