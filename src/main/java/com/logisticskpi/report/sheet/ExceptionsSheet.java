@@ -224,7 +224,7 @@ public final class ExceptionsSheet implements AutoCloseable {
         static double of(String s) {
             double w = 0;
             for (int i = 0; i < s.length(); i++) {
-                w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+                w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN ? 2.6 : 1;
             }
             return w;
         }
