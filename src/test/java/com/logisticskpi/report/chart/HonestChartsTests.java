@@ -90,4 +90,18 @@ class HonestChartsTests {
         assertThat(band.getEndValue()).isEqualTo(19.5);
         assertThat(band.getLabel()).isEqualTo("baseline");
     }
+    @Test
+    void theCsiAndNpsTrendShowsBothTargets() {
+        var series = new java.util.LinkedHashMap<String, List<Double>>();
+        series.put("CSI", List.of(85.0, 86.0, 88.0));
+        series.put("NPS", List.of(55.0, 58.0, 60.0));
+        JFreeChart c = ReportCharts.multiTrend("t", List.of("W1", "W2", "W3"), series, Unit.SCORE);
+        var up = com.logisticskpi.kpi.KpiTarget.Direction.HIGHER_IS_BETTER;
+        ReportCharts.addTargets(c, List.of(new com.logisticskpi.kpi.KpiTarget("csi", 80, up, 5),
+                new com.logisticskpi.kpi.KpiTarget("nps", 30, up, 10)), "Target");
+        var markers = c.getXYPlot().getRangeMarkers(Layer.FOREGROUND);
+        assertThat(markers).extracting(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).contains(80.0, 30.0);
+        // the NPS target 30 lies below the data (55-88): the axis reaches down to 30 - 5
+        assertThat(c.getXYPlot().getRangeAxis().getLowerBound()).isLessThanOrEqualTo(25.0);
+    }
 }
