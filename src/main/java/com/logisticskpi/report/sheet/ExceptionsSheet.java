@@ -184,8 +184,8 @@ public final class ExceptionsSheet implements AutoCloseable {
         if (text == null || text.isEmpty()) {
             return 1;
         }
-        // the text style's font is smaller than the font column widths are measured in: ~1.3 characters per width unit
-        return Math.max(1, (int) Math.ceil(TextWidth.of(text) / (widthChars * 1.3)));
+        // the text style's font is smaller than the font column widths are measured in: ~1.15-1.3 characters per width unit (the lower, safe bound)
+        return Math.max(1, (int) Math.ceil(TextWidth.of(text) / (widthChars * 1.15)));
     }
 
     /** The cell styles of a row. */
