@@ -45,7 +45,7 @@ class RecomputeCommandTests {
         Run r = kpi("recompute", "--data-dir", dir.toString(), "--zone", "Asia/Shanghai", "--from", "2026-11-09",
                 "--to", "2026-11-15", "--as-of", "2026-11-12T00:00:00+08:00", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains(out.resolve("kpi-values.csv").toString()).contains("1248 figures").contains("7 orders");
+        assertThat(r.out()).contains(out.resolve("kpi-values.csv").toString()).contains("1266 figures").contains("7 orders");
         ExampleConformanceTestsAccess.assertConforms(KpiCsv.read(out.resolve("kpi-values.csv")));
         List<String> orders = Files.readAllLines(out.resolve("orders-outcome.csv"), StandardCharsets.UTF_8);
         // header + A1..A7 sorted by order_id (A6 counts: its line 1 is OK)
@@ -64,7 +64,7 @@ class RecomputeCommandTests {
             assertThat(run.zone()).isEqualTo(SpecExample.ZONE);
             assertThat(run.from()).isEqualTo(java.time.LocalDate.parse("2026-11-09"));
             assertThat(run.sliceFilter()).isNull();
-            assertThat(run.valueCount()).isEqualTo(1248);
+            assertThat(run.valueCount()).isEqualTo(1266); // the rows of spec-example/expected-kpi-values.csv
         }
 
         // the same identifying parameters again: already complete (exit 3)
