@@ -79,6 +79,11 @@ public final class ProgressReporter {
             this.lastOutput = started;
         }
 
+        /** The rows processed so far. */
+        public long rows() {
+            return rows;
+        }
+
         /** Adds {@code n} processed rows. */
         public void advance(long n) {
             update(rows + n);

@@ -142,7 +142,7 @@ class FormulaInjectionPipelineTests {
             Sheet exceptions = E2e.sheetOf(wb, "exceptions_table");
             var head = E2e.ref(wb, "exceptions_table");
             List<String> ids = new ArrayList<>();
-            for (int r = head.getRow() + 1; r <= exceptions.getLastRowNum(); r++) {
+            for (int r = exceptions.getRepeatingRows().getFirstRow() + 1; r <= exceptions.getLastRowNum(); r++) {
                 String id = E2e.text(E2e.cell(exceptions, r, head.getCol()));
                 if (id == null || id.isEmpty()) {
                     break;

@@ -383,16 +383,38 @@ class SampleDataReportTests {
         List<CSVRecord> exceptions = records(out.resolve("kpi-exceptions_2026-11-22.csv"));
         assertThat(exceptions.stream().map(o -> o.get("order_id")).sorted().toList()).isEqualTo(expected);
         assertThat(expected).hasSizeGreaterThan(300);
-        // longest late first
+        // every exception order has a cause from its stored rows; grouped by cause (most orders first), within a
+        // cause the longest late first
+        assertThat(exceptions).noneMatch(o -> o.get("cause").equals("UNDETERMINED"));
+        java.util.Map<String, Long> byCause = new java.util.LinkedHashMap<>();
+        exceptions.forEach(o -> byCause.merge(o.get("cause"), 1L, Long::sum));
+        List<Long> counts = new ArrayList<>(byCause.values());
+        assertThat(counts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         for (int i = 1; i < exceptions.size(); i++) {
-            assertThat(Double.parseDouble(exceptions.get(i).get("hours_late")))
-                    .isLessThanOrEqualTo(Double.parseDouble(exceptions.get(i - 1).get("hours_late")));
+            if (exceptions.get(i).get("cause").equals(exceptions.get(i - 1).get("cause"))) {
+                assertThat(Double.parseDouble(exceptions.get(i).get("hours_late")))
+                        .isLessThanOrEqualTo(Double.parseDouble(exceptions.get(i - 1).get("hours_late")));
+            }
         }
-        // the Exceptions sheet lists them all (below the cap), in the same order
+        // the 100 overdue orders of the sample: 48 short-shipped (every parcel delivered, a line short), 29 refused,
+        // 15 lost, 6 still in transit, 2 late dispatch
+        java.util.Map<String, Long> overdue = new java.util.TreeMap<>();
+        exceptions.stream().filter(o -> o.get("state").equals("OVERDUE")).forEach(o -> overdue.merge(o.get("cause"), 1L, Long::sum));
+        assertThat(overdue).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("SHORT_SHIPPED", 48L, "REFUSED", 29L,
+                "LOST", 15L, "IN_TRANSIT_PAST_DUE", 6L, "LATE_DISPATCH", 2L));
+        // O20261028-000058: its parcel arrived before the promise, line 4 ordered 2 and shipped 1
+        CSVRecord o58 = exceptions.stream().filter(o -> o.get("order_id").equals("O20261028-000058")).findFirst().orElseThrow();
+        assertThat(o58.get("cause")).isEqualTo("SHORT_SHIPPED");
+        assertThat(o58.get("owner")).isEqualTo("WAREHOUSE");
+        assertThat(o58.get("failing_lines")).isEqualTo("line 4 (SKU-BT-0043): ordered 2, received 1");
+        assertThat(o58.get("customer_masked")).contains("****");
+        // the Exceptions sheet lists them all (below the cap), in the same order, under the causes table
         Sheet s = E2e.sheetOf(wb, "exceptions_table");
         CellReference h = E2e.ref(wb, "exceptions_table");
+        int header = s.getRepeatingRows().getFirstRow();
+        assertThat(header).isEqualTo(h.getRow() + byCause.size() + 4); // subtitle, header, causes, total, blank
         List<String> onSheet = new ArrayList<>();
-        for (int r = h.getRow() + 1; r <= s.getLastRowNum(); r++) {
+        for (int r = header + 1; r <= s.getLastRowNum(); r++) {
             String id = E2e.text(E2e.cell(s, r, h.getCol()));
             if (id == null || id.isEmpty()) {
                 break;

@@ -172,6 +172,41 @@ class ReportWorkbookTests {
     }
 
     @Test
+    void everyChartIsOneCellAnchoredWithThePngsAspectRatio() throws Exception {
+        int pictures = 0;
+        for (Sheet sheet : wb) {
+            var drawing = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getDrawingPatriarch();
+            if (drawing == null) {
+                continue;
+            }
+            var ct = drawing.getCTDrawing();
+            assertThat(ct.sizeOfTwoCellAnchorArray()).as(sheet.getSheetName()).isZero();
+            for (var one : ct.getOneCellAnchorArray()) {
+                pictures++;
+                String rel = one.getPic().getBlipFill().getBlip().getEmbed();
+                var part = (org.apache.poi.xssf.usermodel.XSSFPictureData) drawing.getRelationById(rel);
+                var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(part.getData()));
+                // the extent (EMU) has the PNG's aspect ratio (the PNG is 2x the logical size)
+                double extent = (double) one.getExt().getCx() / one.getExt().getCy();
+                assertThat(extent).as(sheet.getSheetName()).isCloseTo((double) img.getWidth() / img.getHeight(),
+                        org.assertj.core.data.Percentage.withPercentage(1));
+                assertThat(one.getExt().getCx()).isEqualTo(img.getWidth() / 2L * org.apache.poi.util.Units.EMU_PER_PIXEL);
+            }
+        }
+        assertThat(pictures).isEqualTo(44);
+        // no chart of the Trends grid straddles a page break: every break lies between chart rows
+        Sheet trends = wb.getSheet("Trends");
+        var area = Workbooks.area(wb, "trends_charts");
+        int r0 = area.getFirstCell().getRow();
+        int h = area.getLastCell().getRow() - r0 + 1;
+        for (int brk : trends.getRowBreaks()) {
+            int offset = (brk - r0) % (h + 1); // rows of one grid row: h chart rows then one blank
+            assertThat(brk < r0 || offset == h - 1 || offset == h).as("break after row " + brk).isTrue();
+        }
+        assertThat(trends.getRowBreaks()).isNotEmpty();
+    }
+
+    @Test
     void exceptionsAboveTheCapAreCountedAndPointToTheCsv() {
         Sheet s = wb.getSheet("Exceptions");
         // the causes table first (synthetic input without stored rows: one group, "not determined"), then the list

@@ -33,6 +33,10 @@ final class Workbooks {
         return new AreaReference(wb.getName(name).getRefersToFormula(), SpreadsheetVersion.EXCEL2007).getFirstCell();
     }
 
+    static AreaReference area(XSSFWorkbook wb, String name) {
+        return new AreaReference(wb.getName(name).getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
+    }
+
     static Sheet sheetOf(XSSFWorkbook wb, String name) {
         return wb.getSheet(ref(wb, name).getSheetName());
     }

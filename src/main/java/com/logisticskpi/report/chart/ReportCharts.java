@@ -250,6 +250,28 @@ public final class ReportCharts {
     }
 
     /**
+     * Dashed target lines on a {@link #multiTrend} chart, the i-th in the colour of the i-th series (null targets
+     * are skipped), labelled "<label> <value>".
+     */
+    public static void addTargets(JFreeChart chart, List<com.logisticskpi.kpi.KpiTarget> targets, String label) {
+        XYPlot plot = chart.getXYPlot();
+        Color[] colors = {LINE, SECOND, GREEN, NEUTRAL};
+        for (int i = 0; i < targets.size(); i++) {
+            var t = targets.get(i);
+            if (t == null) {
+                continue;
+            }
+            Color c = colors[i % colors.length];
+            plot.addRangeMarker(labelled(t.target(), c, label + " " + format(Unit.SCORE).format(t.target()), true));
+            // the axis takes in the target (an auto range covers the data only)
+            var y = plot.getRangeAxis();
+            double lo = Math.min(y.getLowerBound(), t.target() - 5);
+            double hi = Math.max(y.getUpperBound(), t.target() + 5);
+            y.setRange(lo, hi);
+        }
+    }
+
+    /**
      * Horizontal bars, one per slice value in the given (worst-first) order, coloured by RAG (grey without a status,
      * e.g. from too few orders), target marked; the value axis starts at 0 (shares run to 100 %).
      */

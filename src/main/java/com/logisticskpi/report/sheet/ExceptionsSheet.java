@@ -188,8 +188,8 @@ public final class ExceptionsSheet implements AutoCloseable {
         if (text == null || text.isEmpty()) {
             return 1;
         }
-        // the text style's font is smaller than the font column widths are measured in: ~1.3 characters per width unit
-        return Math.max(1, (int) Math.ceil(TextWidth.of(text) / (widthChars * 1.3)));
+        // the text style's font is smaller than the font column widths are measured in: ~1.15-1.3 characters per width unit (the lower, safe bound)
+        return Math.max(1, (int) Math.ceil(TextWidth.of(text) / (widthChars * 1.15)));
     }
 
     /** The cell styles of a row. */
@@ -228,7 +228,7 @@ public final class ExceptionsSheet implements AutoCloseable {
         static double of(String s) {
             double w = 0;
             for (int i = 0; i < s.length(); i++) {
-                w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+                w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN ? 2.6 : 1;
             }
             return w;
         }

@@ -138,6 +138,8 @@ public final class SatisfactionSheet {
             series.get(m.kpiName("nps")).add(ctx.lookup().all(PeriodType.WEEK, start, "nps").map(KpiValue::value).orElse(null));
         }
         var chart = ReportCharts.multiTrend(m.get("satisfaction.trend_title"), labels, series, KpiCatalog.Unit.SCORE);
+        // each KPI's target as a dashed line in its series' colour
+        ReportCharts.addTargets(chart, List.of(ctx.target("csi"), ctx.target("nps")), m.get("chart.target"));
         ctx.chartAt(TemplateNames.SATISFACTION_TREND, "satisfaction_trend.png", chart);
     }
 }

@@ -1,0 +1,45 @@
+package com.logisticskpi.jobs.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+
+import com.logisticskpi.jobs.ProgressReporter;
+
+class StepProgressTests {
+
+    @Test
+    void aPartitionedStepEndsWithTheRowsOfItsPartitions() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ProgressReporter reporter = ProgressReporter.of(false, new PrintWriter(new StringWriter()), lines::add,
+                () -> now[0], Duration.ofSeconds(10));
+        StepProgress progress = new StepProgress(reporter);
+        JobExecution job = new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters());
+        StepExecution ingest = new StepExecution(7L, "ingest", job);
+        progress.beforeStep(ingest);
+        // the partitions loaded 4,200 rows; Spring Batch adds their write counts to the manager step
+        ingest.setWriteCount(4200);
+        now[0] = 2_000_000_000L; // 2 s
+        progress.afterStep(ingest);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("ingest: done, 4,200 rows in ").contains("2,100 rows/s");
+
+        // a tasklet that reported its own rows keeps them
+        StepExecution report = new StepExecution(8L, "report", job);
+        progress.beforeStep(report);
+        progress.advance(report, 50);
+        progress.afterStep(report);
+        assertThat(lines.get(1)).startsWith("report: done, 50 rows");
+    }
+}
