@@ -316,7 +316,7 @@ class SampleDataReportTests {
         try (Stream<Path> files = Files.list(out.resolve("charts"))) {
             pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
-        assertThat(pngs).hasSize(49);
+        assertThat(pngs).hasSize(54);
         for (Path png : pngs) {
             BufferedImage img = ImageIO.read(png.toFile());
             assertThat(dataInk(img)).as(png.getFileName().toString()).isGreaterThan(MIN_DATA_INK);
