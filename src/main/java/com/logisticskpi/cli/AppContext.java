@@ -7,6 +7,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.logisticskpi.KpiApplication;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 /** Starts the Spring context for one command, with the command's options applied as properties. */
 public final class AppContext {

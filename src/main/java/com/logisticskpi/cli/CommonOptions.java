@@ -8,6 +8,9 @@ import java.util.Map;
 
 import picocli.CommandLine.Option;
 
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
+
 /** Options every command accepts (a picocli mixin). */
 public class CommonOptions {
 

@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
+
 /**
  * The {@code kpi} command: the process entry point. Every subcommand prints a one-line reason on failure
  * and exits non-zero (see {@link ExitCode}); {@code --help} works on every command without a database.
@@ -15,15 +18,15 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 com.logisticskpi.sample.SampleDataGenerator.class,
-                com.logisticskpi.ingest.IngestCommand.class,
-                com.logisticskpi.history.HistoryCommand.class,
-                com.logisticskpi.kpi.recompute.RecomputeCommand.class,
-                com.logisticskpi.report.ReportCommand.class,
-                com.logisticskpi.kpi.explain.ExplainCommand.class,
-                com.logisticskpi.jobs.run.RunCommand.class,
-                com.logisticskpi.jobs.run.RestartCommand.class,
-                com.logisticskpi.jobs.run.ScheduleCommand.class,
-                com.logisticskpi.partition.WorkerCommand.class,
+                com.logisticskpi.cli.IngestCommand.class,
+                com.logisticskpi.cli.HistoryCommand.class,
+                com.logisticskpi.cli.RecomputeCommand.class,
+                com.logisticskpi.cli.ReportCommand.class,
+                com.logisticskpi.cli.ExplainCommand.class,
+                com.logisticskpi.cli.RunCommand.class,
+                com.logisticskpi.cli.RestartCommand.class,
+                com.logisticskpi.cli.ScheduleCommand.class,
+                com.logisticskpi.cli.WorkerCommand.class,
         })
 public class KpiCli implements Runnable {
 

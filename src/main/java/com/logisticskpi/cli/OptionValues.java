@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
+
 /** Parsing of the date and instant options every command shares; a bad value is a USAGE error naming the option. */
 public final class OptionValues {
 

@@ -13,7 +13,7 @@ import com.logisticskpi.kpi.HeadlineKpi;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.Rag;
-import com.logisticskpi.kpi.ReportKpis;
+import com.logisticskpi.kpi.service.ReportKpis;
 import com.logisticskpi.report.ComparisonLabel;
 import com.logisticskpi.report.KpiLookup;
 import com.logisticskpi.report.Messages;

@@ -49,15 +49,14 @@ public record ReportMail(List<String> recipients, String subject, String html, S
 
     /**
      * The mail of one job run: the job's recipients, the digest's subject, HTML and text, its charts inline, the
-     * workbook and the job's attachment cap (else {@code kpi.delivery.attachment-max-size}).
+     * workbook and the attachment cap (the job's own, else {@code kpi.delivery.attachment-max-size}).
      */
-    public static ReportMail forJob(com.logisticskpi.jobs.JobDefinition job, DeliveryProperties delivery, MailDigest digest,
-                                    Path workbook, String senderName) {
+    public static ReportMail fromDigest(List<String> recipients, long attachmentMaxBytes, MailDigest digest,
+                                        Path workbook, String senderName) {
         List<InlineImage> images = digest.charts().stream()
                 .map(c -> new InlineImage(c.contentId(), c.fileName(), c.png(), "image/png")).toList();
-        return new ReportMail(job.recipients(), digest.subject(), new DigestHtml().render(digest),
-                new DigestText().render(digest), images, workbook,
-                job.attachmentMaxBytesOr(delivery.attachmentMaxSize().toBytes()), senderName);
+        return new ReportMail(recipients, digest.subject(), new DigestHtml().render(digest),
+                new DigestText().render(digest), images, workbook, attachmentMaxBytes, senderName);
     }
 
     public ReportMail {

@@ -3,10 +3,8 @@ package com.logisticskpi.delivery;
 import java.time.Duration;
 import java.util.function.Function;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
-import com.logisticskpi.jobs.Secret;
-import com.logisticskpi.jobs.SmtpOverride;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 /**
  * Resolved SMTP settings for one delivery: {@code kpi.delivery.*}, the password looked up, a job's own

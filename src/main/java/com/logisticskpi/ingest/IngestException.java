@@ -1,7 +1,7 @@
 package com.logisticskpi.ingest;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 /** A whole file (or the whole run) cannot be ingested; the message names the file or inbox and the cause. */
 public class IngestException extends KpiException {

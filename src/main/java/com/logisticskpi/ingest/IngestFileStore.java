@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
+import com.logisticskpi.base.db.DbTime;
+
 /** The ingest bookkeeping tables ingest_file and ingest_reject_count. */
 final class IngestFileStore {
 

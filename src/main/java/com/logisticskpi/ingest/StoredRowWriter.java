@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.logisticskpi.base.db.DbTime;
+
 /**
  * Writes one file's parsed rows straight into the stored export table, inside the file's transaction (the caller
  * commits or rolls back; a failed file leaves the stored tables as they were). Rows are handled in chunks of at most

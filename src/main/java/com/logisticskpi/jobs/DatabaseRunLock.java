@@ -8,8 +8,8 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 /**
  * MySQL / MariaDB named lock ({@code GET_LOCK('kpi:<job>-<date>', 0)}) for several hosts sharing one database.

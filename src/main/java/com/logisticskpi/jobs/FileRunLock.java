@@ -14,8 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 /**
  * {@code <data-dir>/locks/<job>-<date>.lock} held with {@link FileChannel#tryLock()}: an OS advisory lock (fcntl on

@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.springframework.scheduling.support.CronExpression;
 
+import com.logisticskpi.delivery.SmtpOverride;
+
 /**
  * One scheduled job as declared in {@code jobs/<name>.yml} (see jobs/README.md), validated by
  * {@link JobDefinitionLoader}.

@@ -17,17 +17,19 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
-
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
+import com.logisticskpi.delivery.Secret;
+import com.logisticskpi.delivery.SmtpOverride;
 
 /**
  * Reads and validates a job file ({@code jobs/nightly.yml} ...). String values may use {@code ${ENV_VAR}} or

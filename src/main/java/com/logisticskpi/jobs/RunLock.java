@@ -3,8 +3,8 @@ package com.logisticskpi.jobs;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 /**
  * One run at a time per job and business date, across processes. {@link FileRunLock} (an OS file lock, for one

@@ -3,6 +3,8 @@ package com.logisticskpi.report;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.logisticskpi.report.workbook.ReportWriter;
+
 /**
  * What {@link ReportWriter#write} produced.
  *

@@ -13,7 +13,6 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.drivers.DriverRow;
-import com.logisticskpi.report.exception.OrderRowsSource;
 
 /**
  * Everything the manager's workbook shows, computed beforehand by the KPI engine. The writer computes no KPI

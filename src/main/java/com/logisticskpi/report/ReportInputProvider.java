@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import com.logisticskpi.cli.ReportCommand;
+
 /**
  * Builds a run's {@link ReportInput} from the KPI engine's results. Implemented by the integration (a Spring bean);
  * {@link ReportCommand} finds it in the context. The callback style lets the provider keep database cursors behind

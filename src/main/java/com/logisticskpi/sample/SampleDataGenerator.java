@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 /**
  * {@code kpi generate}: writes a realistic, deterministic set of the four exports (exports.md) into an inbox

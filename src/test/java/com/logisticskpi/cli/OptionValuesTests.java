@@ -8,6 +8,9 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
+
 class OptionValuesTests {
 
     @Test

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
+import jakarta.mail.Address;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -30,15 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
-import com.logisticskpi.jobs.Secret;
-import com.logisticskpi.jobs.SmtpOverride;
 
-import jakarta.mail.Address;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 class MailDeliveryTests {
 
@@ -272,7 +270,8 @@ class MailDeliveryTests {
         var job = new com.logisticskpi.jobs.JobDefinition("weekly", "0 22 * * 0", com.logisticskpi.jobs.BusinessDateRule.LAST_COMPLETED_WEEK,
                 null, Path.of("in"), Path.of("archive"), Path.of("out"), "weekly", java.util.Locale.CHINA, List.of("a@example.com"),
                 "KPI {job} {period}", null, 30, null);
-        ReportMail mail = ReportMail.forJob(job, delivery, digest, null, "物流服务 KPI 报表");
+        ReportMail mail = ReportMail.fromDigest(job.recipients(), job.attachmentMaxBytesOr(delivery.attachmentMaxSize().toBytes()), digest,
+                null, "物流服务 KPI 报表");
         assertThat(mail.recipients()).containsExactly("a@example.com");
         assertThat(mail.subject()).isEqualTo("KPI weekly 2026-W47 · 2 项未达标");
         assertThat(mail.html()).isEqualTo(new DigestHtml().render(digest));
@@ -282,7 +281,8 @@ class MailDeliveryTests {
         var capped = new com.logisticskpi.jobs.JobDefinition("weekly", "0 22 * * 0", com.logisticskpi.jobs.BusinessDateRule.LAST_COMPLETED_WEEK,
                 null, Path.of("in"), Path.of("archive"), Path.of("out"), "weekly", java.util.Locale.CHINA, List.of("a@example.com"),
                 "KPI {job} {period}", 1000L, 30, null);
-        assertThat(ReportMail.forJob(capped, delivery, digest, null, null).attachmentMaxBytes()).isEqualTo(1000);
+        assertThat(ReportMail.fromDigest(capped.recipients(),
+                capped.attachmentMaxBytesOr(delivery.attachmentMaxSize().toBytes()), digest, null, null).attachmentMaxBytes()).isEqualTo(1000);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.logisticskpi.base.db.DbTime;
+
 /** DbTime.literal writes the same text as the DateTimeFormatter pattern it replaces, for every year. */
 class DbTimeTests {
 

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 import com.logisticskpi.testsupport.TestDatabases;
 
 /** Against the MariaDB test server (fails, never skips, when it is down). */

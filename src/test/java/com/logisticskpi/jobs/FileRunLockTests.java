@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 
 class FileRunLockTests {
 

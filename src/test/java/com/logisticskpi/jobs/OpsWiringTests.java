@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.unit.DataSize;
 
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 import com.logisticskpi.cli.AppContext;
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
 import com.logisticskpi.delivery.DeliveryProperties;
 import com.logisticskpi.testsupport.TestDatabases;
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
 import com.logisticskpi.kpi.engine.KpiRequest;
+import com.logisticskpi.kpi.service.KpiService;
+import com.logisticskpi.kpi.service.ReportKpis;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.testsupport.EngineHarness;
 import com.logisticskpi.testsupport.SpecExample;

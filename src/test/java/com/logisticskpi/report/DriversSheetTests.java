@@ -20,6 +20,7 @@ import com.logisticskpi.kpi.drivers.DriverAnalysis;
 import com.logisticskpi.kpi.drivers.DriverRow;
 import com.logisticskpi.report.sheet.SummarySheet;
 import com.logisticskpi.report.template.TemplateNames;
+import com.logisticskpi.report.workbook.ReportWriter;
 
 /**
  * The Drivers sheet and the Summary's Why column of a workbook with drivers worked by hand: month on-time by

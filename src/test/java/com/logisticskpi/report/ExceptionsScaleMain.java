@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import com.logisticskpi.kpi.OrderOutcome;
+import com.logisticskpi.report.workbook.ReportWriter;
 
 /** Child-JVM entry of {@link ReportScaleTests}: writes a report with N generated exception orders, never held in memory. */
 public final class ExceptionsScaleMain {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.logisticskpi.report.workbook.ReportWriter;
+
 /**
  * Opens the workbook in LibreOffice (when {@code soffice} is on the PATH: package libreoffice-calc) and converts it to
  * PDF headless: the workbook must be readable by a second implementation and produce printable pages.

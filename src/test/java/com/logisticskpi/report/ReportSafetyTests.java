@@ -31,6 +31,7 @@ import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.report.template.ReportTemplate;
 import com.logisticskpi.report.template.TemplateException;
+import com.logisticskpi.report.workbook.ReportWriter;
 
 /** Formula injection, path traversal, atomic writes and the zip-bomb guard on the template. */
 class ReportSafetyTests {

@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import com.logisticskpi.report.workbook.ReportWriter;
+
 /**
  * Writes the English and Chinese sample workbooks to {@code target/report-smoke/<locale>} (to open in Excel or
  * LibreOffice and look at) and checks they are the same workbook in two languages: same sheets and charts, chart

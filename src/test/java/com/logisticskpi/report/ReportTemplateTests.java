@@ -18,6 +18,7 @@ import com.logisticskpi.report.sheet.SummarySheet;
 import com.logisticskpi.report.template.ReportTemplate;
 import com.logisticskpi.report.template.TemplateBuilder;
 import com.logisticskpi.report.template.TemplateNames;
+import com.logisticskpi.report.workbook.ReportWriter;
 
 /** What a user changes in Excel reaches the report without code changes. */
 class ReportTemplateTests {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.report.chart.ChartFonts;
 import com.logisticskpi.report.template.TemplateNames;
+import com.logisticskpi.report.workbook.ReportWriter;
 
 /** The whole workbook from the synthetic input: sheets, charts, Excel conventions, cap, Chinese run. */
 class ReportWorkbookTests {

@@ -32,6 +32,7 @@ import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.kpi.ShareStatistics;
 import com.logisticskpi.report.sheet.SummarySheet;
+import com.logisticskpi.report.workbook.ReportWriter;
 
 /** The Summary sheet of the hand-made input, cell by cell. */
 class SummarySheetTests {

@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.cli.CommonOptions;
 import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.SliceFilter;
 import com.logisticskpi.kpi.engine.KpiEngine;
 import com.logisticskpi.kpi.engine.KpiRequest;
 import com.logisticskpi.kpi.engine.KpiRunResult;
-import com.logisticskpi.kpi.engine.SliceFilter;
 
 /** A migrated database with the engine, for engine tests: insert rows with {@link #rows()}, run, look values up. */
 public final class EngineHarness implements AutoCloseable {

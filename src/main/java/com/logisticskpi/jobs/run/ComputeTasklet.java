@@ -9,10 +9,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import com.logisticskpi.base.RunCheckpoints;
 import com.logisticskpi.config.AppProperties;
-import com.logisticskpi.kpi.KpiService;
-import com.logisticskpi.kpi.ReportKpis;
-import com.logisticskpi.partition.KpiRunContext;
+import com.logisticskpi.kpi.partition.KpiRunContext;
+import com.logisticskpi.kpi.service.KpiService;
+import com.logisticskpi.kpi.service.ReportKpis;
 
 /**
  * The last of the three compute steps (computePrepare, the partitioned computeOutcomes, this one): every KPI of the
@@ -45,7 +46,7 @@ public class ComputeTasklet implements Tasklet {
         var jobContext = job.getExecutionContext();
         ReportKpis kpis = kpiService.finishForReportDate(KpiRunContext.runId(jobContext), KpiRunContext.request(jobContext),
                 run.period().lastDate());
-        TestHooks.pauseIfRequested(NightlyJobConfiguration.COMPUTE, 1, app.dataDir());
+        RunCheckpoints.reached(NightlyJobConfiguration.COMPUTE, 1, app.dataDir());
         job.getExecutionContext().putLong(RUN_ID, kpis.runId());
         contribution.incrementWriteCount(kpis.values().size());
         progress.advance(step, kpis.values().size());

@@ -16,22 +16,22 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.KpiException;
 import com.logisticskpi.delivery.DeliveryProperties;
 import com.logisticskpi.delivery.DeliveryReceipt;
-import com.logisticskpi.delivery.MailDelivery;
-import com.logisticskpi.delivery.ReportMail;
-import com.logisticskpi.delivery.SmtpSettings;
 import com.logisticskpi.delivery.DigestCharts;
 import com.logisticskpi.delivery.KpiWhy;
-import com.logisticskpi.report.WhyText;
+import com.logisticskpi.delivery.MailDelivery;
 import com.logisticskpi.delivery.MailDigest;
 import com.logisticskpi.delivery.MailDigestBuilder;
-import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.delivery.ReportMail;
+import com.logisticskpi.delivery.SmtpSettings;
+import com.logisticskpi.kpi.engine.KpiEngineProperties;
+import com.logisticskpi.kpi.service.KpiService;
+import com.logisticskpi.kpi.service.ReportKpis;
 import com.logisticskpi.report.Messages;
 import com.logisticskpi.report.ReportKind;
-import com.logisticskpi.kpi.ReportKpis;
-import com.logisticskpi.kpi.engine.KpiEngineProperties;
+import com.logisticskpi.report.WhyText;
 
 /**
  * Mails the report with {@link MailDelivery}: the phone-first digest of the run's report kind
@@ -85,7 +85,9 @@ public class DeliverTasklet implements Tasklet {
         DeliveryReceipt receipt;
         try {
             receipt = new MailDelivery(smtp).send(
-                    ReportMail.forJob(run.definition(), delivery, digest, workbook, messages.get("mail.sender")));
+                    ReportMail.fromDigest(run.definition().recipients(),
+                            run.definition().attachmentMaxBytesOr(delivery.attachmentMaxSize().toBytes()), digest, workbook,
+                            messages.get("mail.sender")));
         } catch (KpiException e) {
             // An expected failure (server down, refused, bad settings): the step ends FAILED with the exit code as its
             // exit status and the one-line reason, without a stack trace on the console; a restart resumes here.

@@ -21,8 +21,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.jobs.BusinessPeriod;
 import com.logisticskpi.jobs.JobDefinition;

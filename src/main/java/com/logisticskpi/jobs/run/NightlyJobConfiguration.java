@@ -9,9 +9,9 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.logisticskpi.kpi.KpiService;
-import com.logisticskpi.partition.PartitionedCompute;
-import com.logisticskpi.partition.PartitionedIngest;
+import com.logisticskpi.ingest.partition.PartitionedIngest;
+import com.logisticskpi.kpi.partition.PartitionedCompute;
+import com.logisticskpi.kpi.service.KpiService;
 
 /**
  * The scheduled report job ({@code ./kpi run jobs/nightly.yml}; weekly and monthly use the same job with their

@@ -16,20 +16,20 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import com.logisticskpi.cli.ExitCode;
-import com.logisticskpi.cli.KpiException;
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
 import com.logisticskpi.jobs.Retention;
-import com.logisticskpi.kpi.KpiService;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
 import com.logisticskpi.kpi.output.OutputProperties;
+import com.logisticskpi.kpi.service.KpiService;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 import com.logisticskpi.report.OutputPaths;
 import com.logisticskpi.report.ReportFiles;
 import com.logisticskpi.report.ReportInputProvider;
 import com.logisticskpi.report.ReportKind;
-import com.logisticskpi.report.ReportWriter;
+import com.logisticskpi.report.workbook.ReportWriter;
 
 /**
  * Writes the run's outputs into its output directory, each file atomically (temporary file in the same directory,

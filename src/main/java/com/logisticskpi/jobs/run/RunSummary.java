@@ -11,19 +11,19 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import com.logisticskpi.config.AppProperties;
-import com.logisticskpi.ingest.DataQualityRepository;
-import com.logisticskpi.ingest.FileResult;
-import com.logisticskpi.ingest.QualityTable;
 import com.logisticskpi.delivery.DigestRow;
 import com.logisticskpi.delivery.KpiWhy;
 import com.logisticskpi.delivery.MailDigest;
 import com.logisticskpi.delivery.MailDigestBuilder;
-import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.ingest.DataQualityRepository;
+import com.logisticskpi.ingest.FileResult;
+import com.logisticskpi.ingest.QualityTable;
+import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.engine.KpiEngineProperties;
+import com.logisticskpi.kpi.service.KpiService;
+import com.logisticskpi.kpi.service.ReportKpis;
 import com.logisticskpi.report.Messages;
 import com.logisticskpi.report.ReportKind;
-import com.logisticskpi.kpi.PeriodType;
-import com.logisticskpi.kpi.ReportKpis;
-import com.logisticskpi.kpi.engine.KpiEngineProperties;
 
 /**
  * The short summary a run prints: the data-quality table of the files it ingested, the headline KPIs of its period

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
-import com.logisticskpi.kpi.engine.Slice;
+import com.logisticskpi.kpi.Slice;
 
 /**
  * Every driver row of a run (kpis.md section 8): for each requested period, driver KPI and slice dimension, the

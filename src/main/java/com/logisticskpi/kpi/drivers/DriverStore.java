@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 import org.springframework.stereotype.Repository;
 
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.kpi.PeriodType;
-import com.logisticskpi.kpi.engine.Jdbc;
 
 /** The kpi_driver rows of a run: written by the engine with its figures, read back by the report and {@code kpi explain}. */
 @Repository

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import com.logisticskpi.kpi.PeriodType;
-import com.logisticskpi.kpi.engine.Slice;
+import com.logisticskpi.kpi.Slice;
 
 /**
  * Ranks the driver rows of one period and KPI (any dimension) by how much they pushed the figure in one direction:

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import com.logisticskpi.base.db.Jdbc;
+
 /**
  * Selects, set-based in SQL, the orders a run must build outcomes for: orders with an OK line and any of
  * a line promised in the window (the due time is the latest promise, so an order due in a period has a line

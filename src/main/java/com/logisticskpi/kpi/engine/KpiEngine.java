@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.config.SurveyProperties;
 import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.KpiValueOrder;
 import com.logisticskpi.kpi.drivers.DriverAnalysis;
 import com.logisticskpi.kpi.drivers.DriverRow;
 import com.logisticskpi.kpi.drivers.DriverStore;

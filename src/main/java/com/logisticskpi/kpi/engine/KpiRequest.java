@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.SliceFilter;
 
 /**
  * One engine run: every day, ISO week and month that intersects [from, to] (local dates in {@code zone}), each

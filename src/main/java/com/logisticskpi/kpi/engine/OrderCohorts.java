@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.Slice;
+import com.logisticskpi.kpi.SliceFilter;
 
 /**
  * Delivery, cycle and return figures from a run's order_outcome and kpi_return rows (kpis.md sections 2-4).

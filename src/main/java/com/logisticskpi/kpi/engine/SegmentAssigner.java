@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.logisticskpi.base.db.Jdbc;
+
 /**
  * ABC segments of a run (kpis.md section 6): customers ranked by revenue of OK lines ordered in the 90 local days
  * ending on the local date of as_of, descending, ties by customer_id; A while the share of the customers ranked

@@ -13,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.config.SurveyProperties;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.Slice;
+import com.logisticskpi.kpi.SliceFilter;
 
 /**
  * Satisfaction figures (kpis.md section 5). Responses of the run's window stream once, sorted by response_id, with

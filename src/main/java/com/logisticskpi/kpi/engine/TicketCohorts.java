@@ -12,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.Slice;
+import com.logisticskpi.kpi.SliceFilter;
 
 /**
  * Complaint-handling figures from the optional tickets export (kpis.md section 10). A ticket takes the slices of its

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.drivers.DriverKpis;
 
 /**

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
-import com.logisticskpi.kpi.engine.Slice;
+import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 
 /**
@@ -22,9 +22,9 @@ import com.logisticskpi.kpi.store.KpiRunRepository;
  * most {@link #LIMIT}. Read from the run's stored order outcomes; column names come from fixed tables here and from
  * {@link Slice}, every value is a bound parameter.
  */
-final class CostlyOrders {
+public final class CostlyOrders {
 
-    static final int LIMIT = 10;
+    public static final int LIMIT = 10;
 
     /** The failure condition of a KPI and the cohort column (without its day/week/month suffix) it is counted by. */
     private record Failure(String cohort, String condition) {
@@ -43,18 +43,18 @@ final class CostlyOrders {
                     + " AND r.order_id = order_outcome.order_id AND r.req_%s = ?)"));
 
     /** What {@link #find} returns: how many orders failed, and the costliest of them. */
-    record Result(long count, List<OrderOutcome> orders) {
+    public record Result(long count, List<OrderOutcome> orders) {
     }
 
     private CostlyOrders() {
     }
 
-    static boolean knows(String kpi) {
+    public static boolean knows(String kpi) {
         return FAILURES.containsKey(kpi);
     }
 
     /** The failed orders of {@code kpi} in the period with {@code slice} = {@code value}; empty for an unknown KPI. */
-    static Result find(DataSource ds, long runId, String kpi, PeriodType type, String period, Slice slice, String value) {
+    public static Result find(DataSource ds, long runId, String kpi, PeriodType type, String period, Slice slice, String value) {
         Failure f = FAILURES.get(kpi);
         if (f == null) {
             return new Result(0, List.of());

@@ -10,10 +10,10 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.drivers.DriverKpis;
 import com.logisticskpi.kpi.drivers.DriverRow;
 import com.logisticskpi.kpi.drivers.TopDrivers;
-import com.logisticskpi.kpi.engine.Slice;
 
 /**
  * The text {@code kpi explain} prints: the figure and its change, the split of the change over every dimension
@@ -21,10 +21,10 @@ import com.logisticskpi.kpi.engine.Slice;
  * the orders that cost the most. Shares in percent, effects in percentage points. Text from the exports (slice
  * values, order ids) is printed with control characters replaced, so that it cannot drive the terminal.
  */
-final class ExplainText {
+public final class ExplainText {
 
     /** Everything one explanation shows. */
-    record Input(String kpi, PeriodType type, String period, String previousPeriod, KpiValue current, KpiValue previous,
+    public record Input(String kpi, PeriodType type, String period, String previousPeriod, KpiValue current, KpiValue previous,
                  KpiTarget target, List<DriverRow> drivers, Slice only, KpiValue required, KpiValue pending,
                  DriverRow costliest, CostlyOrders.Result orders, ZoneId zone, String asOf) {
 
@@ -38,13 +38,13 @@ final class ExplainText {
         }
     }
 
-    static final int TOP = 5;
+    public static final int TOP = 5;
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ExplainText() {
     }
 
-    static void print(Input in, PrintWriter o) {
+    public static void print(Input in, PrintWriter o) {
         boolean higher = DriverKpis.higherIsBetter(in.kpi(), in.target());
         o.printf("%s, %s %s against %s (as of %s)%n", in.kpi(), in.type().label(), in.period(), in.previousPeriod(), in.asOf());
         o.printf("  now      %s%n", figure(in.current()));
@@ -91,7 +91,7 @@ final class ExplainText {
     }
 
     /** The change of the figure: of slice all where both periods have it, else of the first dimension's pooled figure. */
-    static double change(Input in) {
+    public static double change(Input in) {
         if (in.current() != null && in.previous() != null) {
             return in.current().value() - in.previous().value();
         }
@@ -158,22 +158,22 @@ final class ExplainText {
         }
     }
 
-    static String figure(KpiValue v) {
+    public static String figure(KpiValue v) {
         if (v == null) {
             return "no figure";
         }
         return pct(v.value()) + "  (" + count(v.numerator(), v.denominator()) + ")";
     }
 
-    static String pct(Double v) {
+    public static String pct(Double v) {
         return v == null ? "-" : String.format(Locale.ROOT, "%.2f %%", v * 100);
     }
 
-    static String pts(double v) {
+    public static String pts(double v) {
         return String.format(Locale.ROOT, "%+.2f pts", v * 100);
     }
 
-    static String count(Double n, Long d) {
+    public static String count(Double n, Long d) {
         return n == null || d == null ? "" : String.format(Locale.ROOT, "%s of %d", n == Math.rint(n)
                 ? Long.toString(Math.round(n)) : String.format(Locale.ROOT, "%.2f", n), d);
     }
@@ -187,7 +187,7 @@ final class ExplainText {
     }
 
     /** Text from the exports with control characters (escape sequences, line breaks) replaced by '?'. */
-    static String clean(String s) {
+    public static String clean(String s) {
         if (s == null) {
             return "";
         }

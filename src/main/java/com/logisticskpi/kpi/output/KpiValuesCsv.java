@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.logisticskpi.kpi.KpiValue;
-import com.logisticskpi.kpi.engine.KpiValueOrder;
+import com.logisticskpi.kpi.KpiValueOrder;
 
 /**
  * Writes {@code kpi-values.csv} (kpis.md section 7): UTF-8 without BOM, header row, LF line ends, rows sorted by

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.logisticskpi.kpi.OrderOutcome;
-import com.logisticskpi.kpi.engine.SliceFilter;
+import com.logisticskpi.kpi.SliceFilter;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 
 /**

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.logisticskpi.partition.PartitionedCompute;
+import com.logisticskpi.kpi.partition.PartitionedCompute;
 
 /**
  * The Spring Batch job {@code recompute}: the KPI engine for [from, to] as of as_of in three steps (recomputePrepare:

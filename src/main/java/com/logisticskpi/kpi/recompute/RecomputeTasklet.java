@@ -14,16 +14,16 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-import com.logisticskpi.kpi.KpiService;
+import com.logisticskpi.kpi.SliceFilter;
 import com.logisticskpi.kpi.drivers.KpiDriversCsv;
 import com.logisticskpi.kpi.engine.KpiRequest;
 import com.logisticskpi.kpi.engine.KpiRunResult;
-import com.logisticskpi.kpi.engine.SliceFilter;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
 import com.logisticskpi.kpi.output.OutputProperties;
+import com.logisticskpi.kpi.partition.KpiRunContext;
+import com.logisticskpi.kpi.service.KpiService;
 import com.logisticskpi.kpi.store.KpiRunRepository;
-import com.logisticskpi.partition.KpiRunContext;
 
 /**
  * Finishes the kpi run the job prepared (every figure, from the outcomes its partitions built) and writes

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
 
-import com.logisticskpi.kpi.engine.Slice;
-import com.logisticskpi.kpi.engine.SliceFilter;
+import com.logisticskpi.kpi.Slice;
+import com.logisticskpi.kpi.SliceFilter;
 
 /**
  * The values a slice takes among the orders of a run (every candidate order of the range, whatever the filter): a

@@ -16,12 +16,12 @@ import javax.sql.DataSource;
 
 import org.springframework.stereotype.Repository;
 
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.kpi.KpiValue;
+import com.logisticskpi.kpi.KpiValueOrder;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
-import com.logisticskpi.kpi.engine.Jdbc;
-import com.logisticskpi.kpi.engine.KpiValueOrder;
-import com.logisticskpi.kpi.engine.SliceFilter;
+import com.logisticskpi.kpi.SliceFilter;
 
 /** Reads stored KPI runs: kpi_run, kpi_value and the per-run order_outcome. */
 @Repository

@@ -18,6 +18,7 @@ import java.util.Map;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.engine.OrderRows;
 import com.logisticskpi.report.Messages;
+import com.logisticskpi.report.OrderRowsSource;
 
 /**
  * The exception orders with their causes, grouped by cause with bounded memory: the orders are read once, in batches

@@ -10,7 +10,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.logisticskpi.ingest.DbTime;
+import com.logisticskpi.base.db.DbTime;
 import com.logisticskpi.report.ReportInput;
 
 /**

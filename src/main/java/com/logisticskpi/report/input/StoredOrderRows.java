@@ -11,9 +11,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.logisticskpi.kpi.engine.Jdbc;
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.kpi.engine.OrderRows;
-import com.logisticskpi.report.exception.OrderRowsSource;
+import com.logisticskpi.report.OrderRowsSource;
 
 /**
  * The stored export rows of a batch of exception orders (their lines, shipment rows and return rows), read by

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.kpi.OrderOutcome;
-import com.logisticskpi.kpi.engine.Jdbc;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 
 /**

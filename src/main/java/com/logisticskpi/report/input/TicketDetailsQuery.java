@@ -11,7 +11,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.logisticskpi.ingest.DbTime;
+import com.logisticskpi.base.db.DbTime;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.engine.TicketProperties;
 import com.logisticskpi.report.ReportInput;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run killed with SIGKILL (child JVM) during ingest, and another during compute, is completed by running the same
  * command again: the execution the dead process left STARTED is recovered, the run resumes at the killed step with
  * the first launch's as_of, and its kpi-values.csv and database contents equal those of an uninterrupted run.
- * The kill lands in the right step through the test hook {@code -Dkpi.test.pause-at=<step>:<call>} (TestHooks).
+ * The kill lands in the right step through the test hook {@code -Dkpi.test.pause-at=<step>:<call>} (testsupport.PauseAtCheckpoint, a RunCheckpoint on the test class path).
  */
 class NightlyCrashTests {
 

@@ -94,7 +94,7 @@ class RunOptionValidationTests {
 
     @Test
     void aPasswordThatMayGoInClearTextIsWarnedAbout() {
-        var pw = com.logisticskpi.jobs.Secret.fromEnvironment("KPI_SMTP_PASSWORD", "pw");
+        var pw = com.logisticskpi.delivery.Secret.fromEnvironment("KPI_SMTP_PASSWORD", "pw");
         java.time.Duration t = java.time.Duration.ofSeconds(10);
         var offered = new com.logisticskpi.delivery.SmtpSettings("smtp.example.com", 587, "kpi", pw, true, false, "a@x.com",
                 t, t, t);

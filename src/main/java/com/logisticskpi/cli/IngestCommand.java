@@ -1,0 +1,66 @@
+package com.logisticskpi.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import com.logisticskpi.base.ExitCode;
+import com.logisticskpi.base.KpiException;
+import com.logisticskpi.config.AppProperties;
+import com.logisticskpi.ingest.IngestJobRunner;
+import com.logisticskpi.ingest.IngestService;
+import com.logisticskpi.ingest.QualityTable;
+
+/** {@code kpi ingest --inbox DIR}: runs the ingest job and prints the data-quality table. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Loads the order, shipment, return and survey exports of an inbox directory "
+                + "(one transaction per file) and prints per-file data quality.",
+                "Exit 0 when every file loaded or was already loaded, 1 when a file failed (the others still load)."})
+public class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "Directory holding the export files.")
+    Path inbox;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(inbox)) {
+            throw new KpiException(ExitCode.FAILED, "inbox " + inbox + " is not a directory");
+        }
+        try (ConfigurableApplicationContext ctx = AppContext.start(common)) {
+            IngestJobRunner runner = ctx.getBean(IngestJobRunner.class);
+            IngestJobRunner.Outcome outcome;
+            // one writer at a time per data directory / database (ingest, recompute, run, restart)
+            try (com.logisticskpi.jobs.RunLock.Held writes = ctx.getBean(com.logisticskpi.jobs.RunLock.class)
+                    .acquireWrites("ingest")) {
+                outcome = runner.run(inbox, ctx.getBean(AppProperties.class).zone());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("ingest job execution " + outcome.jobExecutionId() + ": " + outcome.status());
+            out.print(QualityTable.render(outcome.summary().files()));
+            for (String skipped : ctx.getBean(IngestService.class).skipped(inbox)) {
+                out.println("not loaded: " + skipped);
+            }
+            out.flush();
+            if (!outcome.succeeded()) {
+                throw new KpiException(ExitCode.FAILED, outcome.failure() != null ? outcome.failure()
+                        : "ingest job execution " + outcome.jobExecutionId() + " ended " + outcome.status());
+            }
+            return ExitCode.OK.code();
+        }
+    }
+}
