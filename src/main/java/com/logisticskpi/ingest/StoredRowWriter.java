@@ -36,6 +36,11 @@ import com.logisticskpi.base.db.DbTime;
  * The counts equal those of the former set-based merge: {@code superseded = staged - loaded + replaced}, where
  * replaced counts the stored rows of other files (or an earlier version of the same file) this file replaced, and
  * orphans are counted over the rows of this file that end up stored. No statement scans a stored table.
+ *
+ * <p>Why one class of about 450 lines: the four stages of a chunk (dedupe, look up, insert/update, count orphans) share
+ * the chunk's pending rows and the prepared statements of one file's transaction; split apart they would pass that
+ * state around and the counting rule above would no longer read in one place. The SQL text is built by the static
+ * methods near the top.
  */
 final class StoredRowWriter implements AutoCloseable {
 

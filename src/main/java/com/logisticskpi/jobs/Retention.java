@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +44,8 @@ public class Retention {
     /** Default name globs; {@code kpi.jobs.retention-patterns} replaces them. */
     public static final List<String> DEFAULT_PATTERNS = List.of("kpi-*.xlsx", "kpi-values*.csv", "kpi-drivers*.csv", "kpi-exceptions_*.csv",
             "orders-outcome*.csv", "*.png", "*.csv.csv");
-    /** The list of files a run wrote, in its output directory. */
-    public static final String MANIFEST = ".kpi-manifest";
-    static final String MANIFEST_HEADER = "# logistics-kpi: files written by this run (retention deletes only these)";
+    /** The list of files a run wrote, in its output directory ({@link RunManifest}). */
+    public static final String MANIFEST = RunManifest.FILE_NAME;
 
     static final int MAX_DEPTH = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -73,37 +71,6 @@ public class Retention {
             f.addAll(o.failures);
             return new Result(List.copyOf(d), bytes + o.bytes, List.copyOf(f));
         }
-    }
-
-    /**
-     * Writes (replaces) the manifest of a run's output directory: the given files and directories, which must lie
-     * inside {@code runDir}; directories are recorded with a trailing {@code /} (removed by retention only when empty).
-     */
-    public static void writeManifest(Path runDir, List<Path> files, List<Path> dirs) throws IOException {
-        Path base = runDir.toAbsolutePath().normalize();
-        StringBuilder sb = new StringBuilder(MANIFEST_HEADER).append('\n');
-        for (Path f : files) {
-            sb.append(relative(base, f)).append('\n');
-        }
-        for (Path d : dirs) {
-            sb.append(relative(base, d)).append("/\n");
-        }
-        Files.createDirectories(base);
-        Path tmp = Files.createTempFile(base, MANIFEST + ".", ".tmp");
-        try {
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, base.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static String relative(Path base, Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        if (!abs.startsWith(base) || abs.equals(base)) {
-            throw new IllegalArgumentException(p + " is not inside the run directory " + base);
-        }
-        return base.relativize(abs).toString().replace('\\', '/');
     }
 
     /** Deletes the old files the manifests under {@code outBase} (up to {@value #MAX_DEPTH} levels) list. */

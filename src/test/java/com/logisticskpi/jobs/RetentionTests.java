@@ -48,11 +48,11 @@ class RetentionTests {
         Path chart = file(run.resolve("charts"), "01-on-time.png", 200);
         Path values = file(run, "kpi-values.csv", 200);
         Path userNote = file(run, "notes.png", 200);                         // the user's, beside the run's files
-        Retention.writeManifest(run, List.of(wb, chart, values), List.of(run.resolve("charts")));
+        RunManifest.write(run, List.of(wb, chart, values), List.of(run.resolve("charts")));
         age(run.resolve(Retention.MANIFEST), 200);
         Path fresh = out.resolve("2026-11-22");
         Path freshWb = file(fresh, "kpi-report_2026-11-22.xlsx", 1);
-        Retention.writeManifest(fresh, List.of(freshWb), List.of());
+        RunManifest.write(fresh, List.of(freshWb), List.of());
 
         Retention.Result r = new Retention(Retention.DEFAULT_PATTERNS).purgeOutputs(out, 90, NOW);
 
@@ -93,7 +93,7 @@ class RetentionTests {
         assertThat(secret).exists();
         assertThat(linkedChart).exists();
         assertThat(run.resolve("kpi-link.xlsx")).exists();
-        assertThatThrownBy(() -> Retention.writeManifest(run, List.of(secret), List.of()))
+        assertThatThrownBy(() -> RunManifest.write(run, List.of(secret), List.of()))
                 .hasMessageContaining("not inside the run directory");
     }
 

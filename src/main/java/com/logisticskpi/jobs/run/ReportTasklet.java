@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import com.logisticskpi.base.ExitCode;
 import com.logisticskpi.base.KpiException;
 import com.logisticskpi.jobs.Retention;
+import com.logisticskpi.jobs.RunManifest;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
@@ -125,6 +126,6 @@ public class ReportTasklet implements Tasklet {
                 dirs.add(real.getParent());                // charts/
             }
         }
-        Retention.writeManifest(base, inside, List.copyOf(dirs));
+        RunManifest.write(base, inside, List.copyOf(dirs));
     }
 }
