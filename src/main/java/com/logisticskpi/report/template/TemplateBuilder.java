@@ -22,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import com.logisticskpi.report.RagPalette;
 import com.logisticskpi.report.ReportKind;
 
 /**
@@ -116,11 +117,11 @@ public final class TemplateBuilder {
         styles.put("change_count", style(normal, null, "+#,##0;-#,##0;0", true));
         styles.put("date", style(normal, null, "yyyy-mm-dd", true));
         styles.put("datetime", style(normal, null, "yyyy-mm-dd hh:mm", true));
-        // Excel's own "good / neutral / bad" colours: readable when printed in grey too (text differs as well)
-        styles.put("rag_green", centred(style(font(10, true, "006100"), "C6EFCE", null, true)));
-        styles.put("rag_amber", centred(style(font(10, true, "9C5700"), "FFEB9C", null, true)));
-        styles.put("rag_red", centred(style(font(10, true, "9C0006"), "FFC7CE", null, true)));
-        styles.put("rag_none", centred(style(normal, null, null, true)));
+        // the statuses' cell colours (Excel's own "good / neutral / bad") come from the report's one palette
+        for (RagPalette p : RagPalette.values()) {
+            styles.put(p.styleKey(), centred(style(font(10, true, p.cellFont()), p.cellFill(), null, true)));
+        }
+        styles.put(RagPalette.NO_STATUS_STYLE, centred(style(normal, null, null, true)));
     }
 
     private static XSSFCellStyle centred(XSSFCellStyle s) {
