@@ -90,6 +90,7 @@ class HonestChartsTests {
         assertThat(band.getEndValue()).isEqualTo(19.5);
         assertThat(band.getLabel()).isEqualTo("baseline");
     }
+
     @Test
     void theCsiAndNpsTrendShowsBothTargets() {
         var series = new java.util.LinkedHashMap<String, List<Double>>();
@@ -103,5 +104,47 @@ class HonestChartsTests {
         assertThat(markers).extracting(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).contains(80.0, 30.0);
         // the NPS target 30 lies below the data (55-88): the axis reaches down to 30 - 5
         assertThat(c.getXYPlot().getRangeAxis().getLowerBound()).isLessThanOrEqualTo(25.0);
+    }
+
+    @Test
+    void aKpiWithATargetGetsTheDashedTargetLineAndOneWithoutGetsNone() {
+        List<String> days = List.of("1", "2", "3");
+        List<Double> v = List.of(0.5, 0.45, 0.55);
+        List<Rag> rags = List.of(Rag.GREEN, Rag.GREEN, Rag.AMBER);
+        // cycle_cv has a target (0.5, lower is better): one dashed grey line at 0.5 on its trend
+        JFreeChart cv = TrendChart.create("t", days, v, rags, 0.5, Unit.RATIO, LEGEND);
+        var markers = cv.getXYPlot().getRangeMarkers(Layer.FOREGROUND);
+        assertThat(markers).hasSize(1);
+        var line = (org.jfree.chart.plot.ValueMarker) markers.iterator().next();
+        assertThat(line.getValue()).isEqualTo(0.5);
+        assertThat(line.getPaint()).isEqualTo(ChartTheme.TARGET);
+        assertThat(((java.awt.BasicStroke) line.getStroke()).getDashArray()).containsExactly(6f, 4f);
+        // cycle_hours_p90 has none: no line, and the legend names only the value
+        JFreeChart p90 = TrendChart.create("t", days, List.of(40.0, 44.0, 41.0), Collections.nCopies(3, null), null,
+                Unit.HOURS, LEGEND);
+        assertThat(p90.getXYPlot().getRangeMarkers(Layer.FOREGROUND)).isNull();
+        assertThat(p90.getXYPlot().getFixedLegendItems().getItemCount()).isEqualTo(1);
+        // bars: the same dashed line, labelled
+        JFreeChart bars = RankedBarChart.create("t", List.of("A", "B"), List.of(0.8, 0.95), List.of(Rag.RED, Rag.GREEN),
+                0.90, Unit.SHARE, "Target 90%");
+        var bar = (org.jfree.chart.plot.ValueMarker) bars.getCategoryPlot().getRangeMarkers(Layer.FOREGROUND).iterator().next();
+        assertThat(bar.getValue()).isEqualTo(0.90);
+        assertThat(bar.getLabel()).isEqualTo("Target 90%");
+        assertThat(((java.awt.BasicStroke) bar.getStroke()).getDashArray()).containsExactly(6f, 4f);
+    }
+
+    @Test
+    void barsAndPointsTakeTheirColourFromTheOnePalette() {
+        JFreeChart bars = RankedBarChart.create("t", List.of("A", "B", "C", "D"), List.of(0.8, 0.88, 0.95, 0.5),
+                java.util.Arrays.asList(Rag.RED, Rag.AMBER, Rag.GREEN, null), 0.90, Unit.SHARE, "target");
+        var r = bars.getCategoryPlot().getRenderer();
+        assertThat(r.getItemPaint(0, 0)).isEqualTo(new java.awt.Color(0xC0, 0x1C, 0x28));
+        assertThat(r.getItemPaint(0, 1)).isEqualTo(com.logisticskpi.report.RagPalette.AMBER.chart());
+        assertThat(r.getItemPaint(0, 2)).isEqualTo(com.logisticskpi.report.RagPalette.GREEN.chart());
+        assertThat(r.getItemPaint(0, 3)).isEqualTo(ChartTheme.NEUTRAL);
+        // the cells' status styles are built from the same palette entries (Excel's good / neutral / bad)
+        assertThat(com.logisticskpi.report.RagPalette.styleKey(Rag.RED)).isEqualTo("rag_red");
+        assertThat(com.logisticskpi.report.RagPalette.RED.cellFill()).isEqualTo("FFC7CE");
+        assertThat(com.logisticskpi.report.RagPalette.styleKey(null)).isEqualTo("rag_none");
     }
 }
