@@ -43,7 +43,7 @@ public final class DigestCharts {
         PeriodType type = r.kind().period();
         int n = HISTORY.get(type);
         List<LocalDate> starts = KpiLookup.history(type, r.businessDate(), n);
-        var legend = new TrendChart.LegendText(m.get("chart.value"), m.get("chart.target"), m.get("chart.amber"), m.get("chart.red"));
+        var legend = TrendChart.LegendText.of(m);
         List<MailDigest.Chart> out = new ArrayList<>();
         for (HeadlineKpi kpi : chosen) {
             if (out.size() == MAX) {

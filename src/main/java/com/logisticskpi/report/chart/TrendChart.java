@@ -23,6 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.report.KpiCatalog.Unit;
+import com.logisticskpi.report.Messages;
 import com.logisticskpi.report.RagPalette;
 
 /** A KPI over time: line, dashed target line, amber and red points marked, points from too few orders hollow grey. */
@@ -163,5 +164,10 @@ public final class TrendChart {
 
     /** Legend labels of a trend chart. */
     public record LegendText(String value, String target, String amber, String red) {
+
+        /** The bundle's legend labels (value, target, amber, red). */
+        public static LegendText of(Messages m) {
+            return new LegendText(m.get("chart.value"), m.get("chart.target"), m.get("chart.amber"), m.get("chart.red"));
+        }
     }
 }

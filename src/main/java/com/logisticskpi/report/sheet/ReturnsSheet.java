@@ -81,7 +81,7 @@ public final class ReturnsSheet {
 
         var series = TrendsSheet.series(ctx, PeriodType.WEEK, "return_rate");
         KpiTarget target = kpis.target("return_rate");
-        var legend = new TrendChart.LegendText(m.get("chart.value"), m.get("chart.target"), m.get("chart.amber"), m.get("chart.red"));
+        var legend = TrendChart.LegendText.of(m);
         charts.chartAt(TemplateNames.RETURNS_TREND, "returns_trend.png", TrendChart.create(
                 m.get("trends.chart_title", m.kpiName("return_rate"), m.get("trends.history.week")),
                 series.shortLabels, series.values, series.rags, target == null ? null : target.target(),

@@ -41,7 +41,7 @@ public final class TrendsSheet {
         int h = area.getLastCell().getRow() - r0 + 1;
         int w = area.getLastCell().getCol() - c0 + 1;
         int gridEnd = r0;
-        var legend = new TrendChart.LegendText(m.get("chart.value"), m.get("chart.target"), m.get("chart.amber"), m.get("chart.red"));
+        var legend = TrendChart.LegendText.of(m);
         for (int k = 0; k < KpiCatalog.HEADLINE.size(); k++) {
             String kpi = KpiCatalog.HEADLINE.get(k);
             KpiTarget target = kpis.target(kpi);
