@@ -16,6 +16,7 @@ import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.KpiLookup;
 import com.logisticskpi.report.Messages;
 import com.logisticskpi.report.chart.ChartImage;
+import com.logisticskpi.report.chart.TrendChart;
 import com.logisticskpi.report.chart.ReportCharts;
 
 /**
@@ -42,7 +43,7 @@ public final class DigestCharts {
         PeriodType type = r.kind().period();
         int n = HISTORY.get(type);
         List<LocalDate> starts = KpiLookup.history(type, r.businessDate(), n);
-        var legend = new ReportCharts.LegendText(m.get("chart.value"), m.get("chart.target"), m.get("chart.amber"), m.get("chart.red"));
+        var legend = TrendChart.LegendText.of(m);
         List<MailDigest.Chart> out = new ArrayList<>();
         for (HeadlineKpi kpi : chosen) {
             if (out.size() == MAX) {
@@ -61,7 +62,7 @@ public final class DigestCharts {
             }
             String history = m.get("trends.history." + type.label());
             String title = m.get("trends.chart_title", m.get(kpi.nameKey()), history);
-            var chart = ReportCharts.trend(title, labels, values, rags, target == null ? null : target.target(),
+            var chart = TrendChart.create(title, labels, values, rags, target == null ? null : target.target(),
                     KpiCatalog.unit(kpi.id()), legend);
             chart.getPlot().setNoDataMessage(m.get("value.no_data"));
             String slug = "trend-" + kpi.id().replace('_', '-') + "-" + n + "-" + type.label() + "s";

@@ -25,6 +25,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import com.logisticskpi.report.RagPalette;
+
 /**
  * The diverging bar chart of the Drivers sheet: one horizontal bar per slice value, its contribution to the change
  * of a KPI in percentage points, from a zero line; bars that pushed the KPI the wrong way are red, the others green.
@@ -49,7 +51,7 @@ public final class DriverChart {
             @Override
             public Paint getItemPaint(int row, int column) {
                 double v = points.get(column);
-                return v * adverse > 0 ? ReportCharts.RED : ReportCharts.GREEN;
+                return (v * adverse > 0 ? RagPalette.RED : RagPalette.GREEN).chart();
             }
         };
         r.setBarPainter(new StandardBarPainter());
@@ -78,7 +80,7 @@ public final class DriverChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xD0, 0xD0, 0xD0));
         plot.setOutlineVisible(false);
-        plot.addRangeMarker(new ValueMarker(0, ReportCharts.TARGET, new BasicStroke(1.2f)));
+        plot.addRangeMarker(new ValueMarker(0, ChartTheme.TARGET, new BasicStroke(1.2f)));
         JFreeChart chart = new JFreeChart(null, ChartFonts.font(Font.BOLD, 12), plot, false);
         chart.setTitle(new TextTitle(title, ChartFonts.font(Font.BOLD, 12)));
         chart.setBackgroundPaint(Color.WHITE);

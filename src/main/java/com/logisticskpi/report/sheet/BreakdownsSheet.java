@@ -19,7 +19,7 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.report.KpiCatalog;
-import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.chart.RankedBarChart;
 import com.logisticskpi.report.template.TemplateNames;
 
 /**
@@ -32,10 +32,12 @@ public final class BreakdownsSheet {
     public static final PeriodType PERIOD = PeriodType.MONTH;
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         var m = ctx.msg();
         Sheet s = ctx.template().sheet("breakdowns");
         String period = PERIOD.periodOf(ctx.input().businessDate());
-        ctx.titleAndNote("breakdowns", m.get("breakdowns.title"), m.get("breakdowns.note", ctx.periodLabel(PERIOD),
+        cells.titleAndNote("breakdowns", m.get("breakdowns.title"), m.get("breakdowns.note", kpis.periodLabel(PERIOD),
                 m.kpiName(KpiCatalog.BREAKDOWN_SORT)));
         CellReference anchor = ctx.template().cellRef(TemplateNames.BREAKDOWNS_TABLE);
         AreaReference chartArea = ctx.template().area(TemplateNames.BREAKDOWNS_CHART);
@@ -47,37 +49,37 @@ public final class BreakdownsSheet {
         List<Integer> headerRows = new ArrayList<>();
         for (String slice : KpiCatalog.SLICES) {
             int blockStart = row;
-            ctx.text(s, row++, c0, m.get("breakdowns.by", m.get("slice." + slice)), "subtitle");
+            cells.text(s, row++, c0, m.get("breakdowns.by", m.get("slice." + slice)), "subtitle");
             List<String> head = new ArrayList<>();
             head.add(m.get("slice." + slice));
             head.add(m.get("col.orders"));
             KpiCatalog.BREAKDOWN.forEach(k -> head.add(m.kpiName(k)));
-            ctx.header(s, row, c0, head);
+            cells.header(s, row, c0, head);
             headerRows.add(row);
             row++;
-            List<String> values = new ArrayList<>(ctx.lookup().sliceValues(PERIOD, period, slice));
+            List<String> values = new ArrayList<>(kpis.lookup().sliceValues(PERIOD, period, slice));
             // a slice value with none of the table's figures (e.g. only pending orders) would be a row of dashes
-            values.removeIf(v -> ctx.lookup().get(PERIOD, period, slice, v, "order_accuracy").isEmpty()
-                    && KpiCatalog.BREAKDOWN.stream().allMatch(k -> ctx.lookup().get(PERIOD, period, slice, v, k).isEmpty()));
+            values.removeIf(v -> kpis.lookup().get(PERIOD, period, slice, v, "order_accuracy").isEmpty()
+                    && KpiCatalog.BREAKDOWN.stream().allMatch(k -> kpis.lookup().get(PERIOD, period, slice, v, k).isEmpty()));
             values.sort(Comparator.comparing((String v) -> sortKey(ctx, period, slice, v)).thenComparing(v -> v));
             int first = row;
             for (String v : values) {
-                ctx.text(s, row, c0, v, "text");
-                KpiValue orders = ctx.lookup().get(PERIOD, period, slice, v, "order_accuracy").orElse(null);
-                ctx.number(s, row, c0 + 1, orders == null ? null : orders.denominator().doubleValue(), "count");
+                cells.text(s, row, c0, v, "text");
+                KpiValue orders = kpis.lookup().get(PERIOD, period, slice, v, "order_accuracy").orElse(null);
+                cells.number(s, row, c0 + 1, orders == null ? null : orders.denominator().doubleValue(), "count");
                 for (int k = 0; k < KpiCatalog.BREAKDOWN.size(); k++) {
                     String kpi = KpiCatalog.BREAKDOWN.get(k);
-                    KpiValue kv = ctx.lookup().get(PERIOD, period, slice, v, kpi).orElse(null);
-                    ctx.number(s, row, c0 + 2 + k, kv == null ? null : kv.value(), SheetContext.unitStyle(kpi));
+                    KpiValue kv = kpis.lookup().get(PERIOD, period, slice, v, kpi).orElse(null);
+                    cells.number(s, row, c0 + 2 + k, kv == null ? null : kv.value(), KpiView.unitStyle(kpi));
                 }
                 row++;
             }
             if (values.isEmpty()) {
-                ctx.text(s, row++, c0, m.get("value.no_data"), "note");
+                cells.text(s, row++, c0, m.get("value.no_data"), "note");
             } else {
                 for (int k = 0; k < KpiCatalog.BREAKDOWN.size(); k++) {
                     String kpi = KpiCatalog.BREAKDOWN.get(k);
-                    KpiTarget t = ctx.target(kpi);
+                    KpiTarget t = kpis.target(kpi);
                     if (t != null) {
                         ragFormatting(ctx, (XSSFSheet) s, new CellRangeAddress(first, row - 1, c0 + 2 + k, c0 + 2 + k), t);
                     }
@@ -93,7 +95,8 @@ public final class BreakdownsSheet {
 
     /** Worst first: the sort KPI's status-aware badness; values without the KPI go last. */
     private static double sortKey(SheetContext ctx, String period, String slice, String value) {
-        KpiValue v = ctx.lookup().get(PERIOD, period, slice, value, KpiCatalog.BREAKDOWN_SORT).orElse(null);
+        KpiView kpis = ctx.kpis();
+        KpiValue v = kpis.lookup().get(PERIOD, period, slice, value, KpiCatalog.BREAKDOWN_SORT).orElse(null);
         if (v == null) {
             return Double.MAX_VALUE;
         }
@@ -102,26 +105,28 @@ public final class BreakdownsSheet {
 
     private static void chart(SheetContext ctx, Sheet s, String slice, String period, List<String> values, int row,
                               int col, int cols, int rows) {
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         String kpi = KpiCatalog.BREAKDOWN_SORT;
         List<String> cats = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
         List<Rag> rags = new ArrayList<>();
         for (String v : values) {
-            KpiValue kv = ctx.lookup().get(PERIOD, period, slice, v, kpi).orElse(null);
+            KpiValue kv = kpis.lookup().get(PERIOD, period, slice, v, kpi).orElse(null);
             if (kv != null) {
                 // a value from fewer than the minimum of orders: a grey bar, its order count beside the name
-                Long n = ChartBasis.orders(ctx.lookup(), PERIOD, period, slice, v, kpi, kv);
-                boolean thin = n != null && n < ctx.chartMinOrders();
+                Long n = ChartBasis.orders(kpis.lookup(), PERIOD, period, slice, v, kpi, kv);
+                boolean thin = n != null && n < charts.minOrders();
                 cats.add(thin ? v + " (n=" + n + ")" : v);
                 vals.add(kv.value());
-                rags.add(thin ? null : ctx.rag(kpi, kv.value()));
+                rags.add(thin ? null : kpis.rag(kpi, kv.value()));
             }
         }
-        KpiTarget t = ctx.target(kpi);
-        var chart = ReportCharts.rankedBars(m.get("breakdowns.chart_title", m.kpiName(kpi), m.get("slice." + slice)),
+        KpiTarget t = kpis.target(kpi);
+        var chart = RankedBarChart.create(m.get("breakdowns.chart_title", m.kpiName(kpi), m.get("slice." + slice)),
                 cats, vals, rags, t == null ? null : t.target(), KpiCatalog.unit(kpi), m.get("chart.target"));
-        ctx.chart(s, "breakdown_" + slice + ".png", chart, row, col, row + rows, col + cols);
+        charts.chart(s, "breakdown_" + slice + ".png", chart, row, col, row + rows, col + cols);
     }
 
     /**
@@ -150,8 +155,9 @@ public final class BreakdownsSheet {
     }
 
     private static XSSFConditionalFormattingRule rule(SheetContext ctx, XSSFSheetConditionalFormatting cf, String formula, Rag rag) {
+        KpiView kpis = ctx.kpis();
         XSSFConditionalFormattingRule rule = cf.createConditionalFormattingRule(formula);
-        XSSFCellStyle style = (XSSFCellStyle) ctx.template().style(ctx.ragStyle(rag));
+        XSSFCellStyle style = (XSSFCellStyle) ctx.template().style(kpis.ragStyle(rag));
         XSSFColor fill = style.getFillForegroundXSSFColor();
         if (fill != null) {
             var p = rule.createPatternFormatting();

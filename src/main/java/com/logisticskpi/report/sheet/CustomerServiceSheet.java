@@ -16,7 +16,9 @@ import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.TextCells;
-import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.chart.HistogramChart;
+import com.logisticskpi.report.chart.ParetoChart;
+import com.logisticskpi.report.chart.RankedBarChart;
 
 /**
  * Customer service (kpis.md section 10, from the optional tickets export): the complaint figures for day, week and
@@ -40,14 +42,15 @@ public final class CustomerServiceSheet {
     private static final int LAST_COL = 11;
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
         var m = ctx.msg();
         Sheet s = sheet(ctx);
         ReportInput.CustomerService cs = ctx.input().customerService();
-        ctx.text(s, 0, 0, m.get("cs.title"), "title");
-        ctx.text(s, 1, 0, m.get("cs.note"), "note");
+        cells.text(s, 0, 0, m.get("cs.title"), "title");
+        cells.text(s, 1, 0, m.get("cs.note"), "note");
         if (!cs.exportLoaded()) {
-            ctx.text(s, 3, 0, m.get("cs.missing"), "label");
-            ctx.text(s, 4, 0, m.get("cs.missing_hint"), "note");
+            cells.text(s, 3, 0, m.get("cs.missing"), "label");
+            cells.text(s, 4, 0, m.get("cs.missing_hint"), "note");
             return;
         }
         int row = figures(ctx, s, 3);
@@ -89,26 +92,28 @@ public final class CustomerServiceSheet {
     }
 
     private int figures(SheetContext ctx, Sheet s, int row) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         var m = ctx.msg();
-        ctx.periodHeader(s, row, 0, "col.target", "cs.status_day", "cs.status_week", "cs.status_month");
+        cells.periodHeader(s, row, 0, "col.target", "cs.status_day", "cs.status_week", "cs.status_month");
         s.createFreezePane(0, row + 1);
         row++;
         for (String kpi : HEAD) {
-            ctx.text(s, row, 0, m.kpiName(kpi), "text");
+            cells.text(s, row, 0, m.kpiName(kpi), "text");
             int c = 1;
             List<Rag> rags = new ArrayList<>();
             List<KpiValue> found = new ArrayList<>();
             for (PeriodType type : SummarySheet.PERIODS) {
-                KpiValue v = ctx.all(type, kpi).orElse(null);
+                KpiValue v = kpis.all(type, kpi).orElse(null);
                 found.add(v);
-                ctx.number(s, row, c++, v == null ? null : v.value(), SheetContext.unitStyle(kpi));
-                rags.add(v == null ? null : ctx.rag(kpi, v.value()));
+                cells.number(s, row, c++, v == null ? null : v.value(), KpiView.unitStyle(kpi));
+                rags.add(v == null ? null : kpis.rag(kpi, v.value()));
             }
-            KpiTarget target = ctx.target(kpi);
-            ctx.number(s, row, c++, target == null ? null : target.target(), SheetContext.unitStyle(kpi));
+            KpiTarget target = kpis.target(kpi);
+            cells.number(s, row, c++, target == null ? null : target.target(), KpiView.unitStyle(kpi));
             for (int i = 0; i < rags.size(); i++) {
-                String label = found.get(i) == null ? m.get("value.no_data") : ctx.ragLabel(rags.get(i));
-                ctx.text(s, row, c++, target == null ? m.get("value.none") : label, ctx.ragStyle(rags.get(i)));
+                String label = found.get(i) == null ? m.get("value.no_data") : kpis.ragLabel(rags.get(i));
+                cells.text(s, row, c++, target == null ? m.get("value.none") : label, kpis.ragStyle(rags.get(i)));
             }
             row++;
         }
@@ -116,16 +121,19 @@ public final class CustomerServiceSheet {
     }
 
     private int categories(SheetContext ctx, Sheet s, int row) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         String period = PeriodType.MONTH.periodOf(ctx.input().businessDate());
         List<KpiValue> shares = new ArrayList<>();
-        for (String kpi : ctx.lookup().kpisWithPrefix(PeriodType.MONTH, period, CATEGORY)) {
-            ctx.all(PeriodType.MONTH, kpi).ifPresent(shares::add);
+        for (String kpi : kpis.lookup().kpisWithPrefix(PeriodType.MONTH, period, CATEGORY)) {
+            kpis.all(PeriodType.MONTH, kpi).ifPresent(shares::add);
         }
         shares.sort(Comparator.comparingLong(KpiValue::numeratorCount).reversed().thenComparing(KpiValue::kpi));
         int top = row;
-        ctx.text(s, row++, 0, m.get("cs.categories", ctx.periodLabel(PeriodType.MONTH)), "subtitle");
-        ctx.header(s, row++, 0, List.of(m.get("col.category"), m.get("col.complaints"), m.get("col.share"),
+        cells.text(s, row++, 0, m.get("cs.categories", kpis.periodLabel(PeriodType.MONTH)), "subtitle");
+        cells.header(s, row++, 0, List.of(m.get("col.category"), m.get("col.complaints"), m.get("col.share"),
                 m.get("col.cumulative")));
         List<String> cats = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
@@ -135,28 +143,30 @@ public final class CustomerServiceSheet {
             cats.add(name);
             counts.add(v.numeratorCount());
             cum += v.value();
-            ctx.text(s, row, 0, name, "text");
-            ctx.number(s, row, 1, v.numerator(), "count");
-            ctx.number(s, row, 2, v.value(), "share");
-            ctx.number(s, row, 3, Math.min(1.0, cum), "share");
+            cells.text(s, row, 0, name, "text");
+            cells.number(s, row, 1, v.numerator(), "count");
+            cells.number(s, row, 2, v.value(), "share");
+            cells.number(s, row, 3, Math.min(1.0, cum), "share");
             row++;
         }
         if (shares.isEmpty()) {
-            ctx.text(s, row++, 0, m.get("value.no_data"), "note");
+            cells.text(s, row++, 0, m.get("value.no_data"), "note");
         }
-        ctx.chart(s, "cs_categories_pareto.png", ReportCharts.pareto(m.get("cs.pareto_title",
-                ctx.periodLabel(PeriodType.MONTH)), cats, counts, m.get("col.complaints"), m.get("col.cumulative")),
+        charts.chart(s, "cs_categories_pareto.png", ParetoChart.create(m.get("cs.pareto_title",
+                kpis.periodLabel(PeriodType.MONTH)), cats, counts, m.get("col.complaints"), m.get("col.cumulative")),
                 top, RIGHT_COL, top + CHART_ROWS, LAST_COL);
         return Math.max(row, top + CHART_ROWS + 1);
     }
 
     private int distributions(SheetContext ctx, Sheet s, ReportInput.CustomerService cs, int row) {
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
-        String month = ctx.periodLabel(PeriodType.MONTH);
-        ctx.chart(s, "cs_first_response_histogram.png", histogram(m.get("cs.response_histogram", month,
+        String month = kpis.periodLabel(PeriodType.MONTH);
+        charts.chart(s, "cs_first_response_histogram.png", histogram(m.get("cs.response_histogram", month,
                 cs.responseHours().size()), cs.responseHours(), m.get("cs.hours_axis"), m.get("cs.tickets_axis")),
                 row, 0, row + CHART_ROWS, LEFT_COLS - 1);
-        ctx.chart(s, "cs_resolution_histogram.png", histogram(m.get("cs.resolution_histogram", month,
+        charts.chart(s, "cs_resolution_histogram.png", histogram(m.get("cs.resolution_histogram", month,
                 cs.resolutionHours().size()), cs.resolutionHours(), m.get("cs.hours_axis"), m.get("cs.tickets_axis")),
                 row, RIGHT_COL, row + CHART_ROWS, LAST_COL);
         return row + CHART_ROWS + 1;
@@ -180,68 +190,72 @@ public final class CustomerServiceSheet {
             }
             labels = bins.labels();
         }
-        return ReportCharts.histogram(title, xLabel, yLabel, labels, list);
+        return HistogramChart.create(title, xLabel, yLabel, labels, list);
     }
 
     /** Complaint rate of the month by the values of one slice, worst first, with a ranked bar chart beside. */
     private int bySlice(SheetContext ctx, Sheet s, String slice, int row) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         String kpi = "complaint_rate";
         String period = PeriodType.MONTH.periodOf(ctx.input().businessDate());
         List<KpiValue> rows = new ArrayList<>();
-        for (String value : ctx.lookup().sliceValues(PeriodType.MONTH, period, slice)) {
-            ctx.lookup().get(PeriodType.MONTH, period, slice, value, kpi).ifPresent(rows::add);
+        for (String value : kpis.lookup().sliceValues(PeriodType.MONTH, period, slice)) {
+            kpis.lookup().get(PeriodType.MONTH, period, slice, value, kpi).ifPresent(rows::add);
         }
         rows.sort(Comparator.comparingDouble(KpiValue::value).reversed().thenComparing(KpiValue::sliceValue));
         int top = row;
-        ctx.text(s, row++, 0, m.get("cs.by_slice", m.kpiName(kpi), m.get("slice." + slice),
-                ctx.periodLabel(PeriodType.MONTH)), "subtitle");
-        ctx.header(s, row++, 0, List.of(m.get("slice." + slice), m.get("col.value"), m.get("col.complaints"),
+        cells.text(s, row++, 0, m.get("cs.by_slice", m.kpiName(kpi), m.get("slice." + slice),
+                kpis.periodLabel(PeriodType.MONTH)), "subtitle");
+        cells.header(s, row++, 0, List.of(m.get("slice." + slice), m.get("col.value"), m.get("col.complaints"),
                 m.get("col.orders"), m.get("col.status")));
         List<String> cats = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
         List<Rag> rags = new ArrayList<>();
         for (KpiValue v : rows) {
-            Rag rag = ctx.rag(kpi, v.value());
-            ctx.text(s, row, 0, v.sliceValue(), "text");
-            ctx.number(s, row, 1, v.value(), "share");
-            ctx.number(s, row, 2, v.numerator(), "count");
-            ctx.number(s, row, 3, (double) v.denominator(), "count");
-            ctx.text(s, row, 4, ctx.ragLabel(rag), ctx.ragStyle(rag));
+            Rag rag = kpis.rag(kpi, v.value());
+            cells.text(s, row, 0, v.sliceValue(), "text");
+            cells.number(s, row, 1, v.value(), "share");
+            cells.number(s, row, 2, v.numerator(), "count");
+            cells.number(s, row, 3, (double) v.denominator(), "count");
+            cells.text(s, row, 4, kpis.ragLabel(rag), kpis.ragStyle(rag));
             cats.add(v.sliceValue());
             vals.add(v.value());
             rags.add(rag);
             row++;
         }
         if (rows.isEmpty()) {
-            ctx.text(s, row++, 0, m.get("value.no_data"), "note");
+            cells.text(s, row++, 0, m.get("value.no_data"), "note");
         }
-        KpiTarget t = ctx.target(kpi);
-        ctx.chart(s, "cs_complaint_rate_" + slice + ".png", ReportCharts.rankedBars(m.get("breakdowns.chart_title",
+        KpiTarget t = kpis.target(kpi);
+        charts.chart(s, "cs_complaint_rate_" + slice + ".png", RankedBarChart.create(m.get("breakdowns.chart_title",
                 m.kpiName(kpi), m.get("slice." + slice)), cats, vals, rags, t == null ? null : t.target(),
                 KpiCatalog.Unit.SHARE, m.get("chart.target")), top, RIGHT_COL, top + CHART_ROWS, LAST_COL);
         return Math.max(row, top + CHART_ROWS + 1);
     }
 
     private void overdue(SheetContext ctx, Sheet s, ReportInput.CustomerService cs, int row) {
+        CellWriter cells = ctx.cells();
         var m = ctx.msg();
-        ctx.text(s, row++, 0, m.get("cs.overdue", cs.overdueTotal()), "subtitle");
-        ctx.header(s, row++, 0, List.of(m.get("col.ticket"), m.get("col.order_id"), m.get("col.customer"),
+        cells.text(s, row++, 0, m.get("cs.overdue", cs.overdueTotal()), "subtitle");
+        cells.header(s, row++, 0, List.of(m.get("col.ticket"), m.get("col.order_id"), m.get("col.customer"),
                 m.get("col.type"), m.get("col.category"), m.get("col.opened"), m.get("col.age_hours")));
         for (ReportInput.OverdueComplaint o : cs.overdue()) {
-            ctx.text(s, row, 0, o.ticketId(), "text");
-            ctx.text(s, row, 1, o.orderId() == null ? "" : o.orderId(), "text");
-            ctx.text(s, row, 2, TextCells.maskCustomerId(o.customerId()), "text");
-            ctx.text(s, row, 3, typeName(ctx, o.type()), "text");
-            ctx.text(s, row, 4, o.category() == null ? "" : categoryName(ctx, o.category()), "text");
-            ctx.dateTime(s, row, 5, o.opened());
-            ctx.number(s, row, 6, o.ageHours(), "hours");
+            cells.text(s, row, 0, o.ticketId(), "text");
+            cells.text(s, row, 1, o.orderId() == null ? "" : o.orderId(), "text");
+            cells.text(s, row, 2, TextCells.maskCustomerId(o.customerId()), "text");
+            cells.text(s, row, 3, typeName(ctx, o.type()), "text");
+            cells.text(s, row, 4, o.category() == null ? "" : categoryName(ctx, o.category()), "text");
+            cells.dateTime(s, row, 5, o.opened());
+            cells.number(s, row, 6, o.ageHours(), "hours");
             row++;
         }
         if (cs.overdue().isEmpty()) {
-            ctx.text(s, row, 0, m.get("cs.no_overdue"), "note");
+            cells.text(s, row, 0, m.get("cs.no_overdue"), "note");
         } else if (cs.overdueTotal() > cs.overdue().size()) {
-            ctx.text(s, row, 0, m.get("cs.overdue_capped", cs.overdue().size(), cs.overdueTotal()), "note");
+            cells.text(s, row, 0, m.get("cs.overdue_capped", cs.overdue().size(), cs.overdueTotal()), "note");
         }
     }
 

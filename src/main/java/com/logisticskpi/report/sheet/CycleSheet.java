@@ -12,7 +12,8 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.report.ReportInput.ControlPoint;
-import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.chart.ControlChart;
+import com.logisticskpi.report.chart.HistogramChart;
 import com.logisticskpi.report.template.TemplateNames;
 
 /**
@@ -30,28 +31,30 @@ public final class CycleSheet {
     static final int MAX_BINS = 24;
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         var m = ctx.msg();
         Sheet s = ctx.template().sheet("cycle");
-        ctx.titleAndNote("cycle", m.get("cycle.title"), m.get("cycle.note"));
+        cells.titleAndNote("cycle", m.get("cycle.title"), m.get("cycle.note"));
         CellReference t = ctx.template().cellRef(TemplateNames.CYCLE_TABLE);
         int row = t.getRow();
         int col = t.getCol();
         int headerRow = row;
-        ctx.periodHeader(s, row++, col);
+        cells.periodHeader(s, row++, col);
         for (String kpi : STATS) {
-            ctx.text(s, row, col, m.kpiName(kpi), "text");
+            cells.text(s, row, col, m.kpiName(kpi), "text");
             int c = col + 1;
             for (PeriodType type : SummarySheet.PERIODS) {
-                KpiValue v = ctx.all(type, kpi).orElse(null);
-                ctx.number(s, row, c++, v == null ? null : v.value(), SheetContext.unitStyle(kpi));
+                KpiValue v = kpis.all(type, kpi).orElse(null);
+                cells.number(s, row, c++, v == null ? null : v.value(), KpiView.unitStyle(kpi));
             }
             row++;
         }
-        ctx.text(s, row, col, m.get("cycle.orders"), "text");
+        cells.text(s, row, col, m.get("cycle.orders"), "text");
         int c = col + 1;
         for (PeriodType type : SummarySheet.PERIODS) {
-            KpiValue v = ctx.all(type, "order_accuracy").orElse(null);
-            ctx.number(s, row, c++, v == null ? null : v.denominator().doubleValue(), "count");
+            KpiValue v = kpis.all(type, "order_accuracy").orElse(null);
+            cells.number(s, row, c++, v == null ? null : v.denominator().doubleValue(), "count");
         }
         s.createFreezePane(0, headerRow + 1);
 
@@ -60,6 +63,8 @@ public final class CycleSheet {
     }
 
     private void histogram(SheetContext ctx) {
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         // first pass: how many and how long
         long n = 0;
@@ -71,7 +76,7 @@ public final class CycleSheet {
             }
         }
         double upper = max;
-        KpiValue p95 = ctx.all(PeriodType.MONTH, "cycle_hours_p95").orElse(null);
+        KpiValue p95 = kpis.all(PeriodType.MONTH, "cycle_hours_p95").orElse(null);
         if (p95 != null && p95.value() > 0) {
             upper = Math.min(max, p95.value() * 1.5);
         }
@@ -91,19 +96,21 @@ public final class CycleSheet {
             list.clear();
             labels = List.of();
         }
-        String title = m.get("cycle.histogram_title", ctx.periodLabel(PeriodType.MONTH), n);
-        var chart = ReportCharts.histogram(title, m.get("cycle.hours_axis"), m.get("cycle.orders_axis"), labels, list);
-        ctx.chartAt(TemplateNames.CYCLE_HISTOGRAM, "cycle_histogram.png", chart);
+        String title = m.get("cycle.histogram_title", kpis.periodLabel(PeriodType.MONTH), n);
+        var chart = HistogramChart.create(title, m.get("cycle.hours_axis"), m.get("cycle.orders_axis"), labels, list);
+        charts.chartAt(TemplateNames.CYCLE_HISTOGRAM, "cycle_histogram.png", chart);
     }
 
     private void controlChart(SheetContext ctx, Sheet s) {
+        CellWriter cells = ctx.cells();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         List<ControlPoint> points = ctx.input().controlChart();
         CellReference t = ctx.template().cellRef(TemplateNames.CYCLE_SIGNALS);
         int row = t.getRow();
         int col = t.getCol();
-        ctx.text(s, row++, col, m.get("cycle.signals"), "subtitle");
-        ctx.header(s, row++, col, List.of(m.get("col.date"), m.get("kpi.cycle_hours_mean.name"), m.get("col.centre"),
+        cells.text(s, row++, col, m.get("cycle.signals"), "subtitle");
+        cells.header(s, row++, col, List.of(m.get("col.date"), m.get("kpi.cycle_hours_mean.name"), m.get("col.centre"),
                 m.get("col.ucl"), m.get("col.lcl"), m.get("col.rule")));
         boolean any = false;
         java.util.SortedSet<Integer> fired = new java.util.TreeSet<>();
@@ -113,16 +120,16 @@ public final class CycleSheet {
         for (ControlPoint p : points) {
             if (p.signal()) {
                 any = true;
-                var d = ctx.cell(s, row, col);
+                var d = cells.cell(s, row, col);
                 d.setCellValue(p.date());
                 d.setCellStyle(ctx.template().style("date"));
-                ctx.number(s, row, col + 1, p.value(), "hours");
-                ctx.number(s, row, col + 2, p.centre(), "hours");
-                ctx.number(s, row, col + 3, p.ucl(), "hours");
-                ctx.number(s, row, col + 4, p.lcl(), "hours");
+                cells.number(s, row, col + 1, p.value(), "hours");
+                cells.number(s, row, col + 2, p.centre(), "hours");
+                cells.number(s, row, col + 3, p.ucl(), "hours");
+                cells.number(s, row, col + 4, p.lcl(), "hours");
                 // rule numbers only: the full texts of several rules do not fit the column; they follow the table
                 String rules = p.rules().stream().map(String::valueOf).collect(Collectors.joining(", "));
-                ctx.text(s, row, col + 5, p.baseline() ? m.get("cycle.baseline_rule", rules) : rules, "text")
+                cells.text(s, row, col + 5, p.baseline() ? m.get("cycle.baseline_rule", rules) : rules, "text")
                         .setCellStyle(centred);
                 fired.addAll(p.rules());
                 row++;
@@ -131,11 +138,11 @@ public final class CycleSheet {
         if (any) {
             row++;
             for (int r : fired) {
-                ctx.text(s, row++, col, m.get("rule." + r), "note");
+                cells.text(s, row++, col, m.get("rule." + r), "note");
             }
         }
         if (!any) {
-            ctx.text(s, row, col, points.isEmpty() ? m.get("value.no_data") : m.get("cycle.no_signals"), "note");
+            cells.text(s, row, col, points.isEmpty() ? m.get("value.no_data") : m.get("cycle.no_signals"), "note");
         }
         if (points.isEmpty()) {
             return;
@@ -149,7 +156,7 @@ public final class CycleSheet {
             signal.add(p.signal());
         }
         ControlPoint last = points.get(points.size() - 1);
-        var text = new ReportCharts.ControlText(m.get("kpi.cycle_hours_mean.name"), m.get("cycle.hours_axis"),
+        var text = new ControlChart.ControlText(m.get("kpi.cycle_hours_mean.name"), m.get("cycle.hours_axis"),
                 m.get("chart.centre", fmt(last.centre())), m.get("chart.ucl", fmt(last.ucl())),
                 m.get("chart.lcl", fmt(last.lcl())), m.get("chart.signal"));
         int baselineFirst = -1;
@@ -160,9 +167,9 @@ public final class CycleSheet {
                 baselineLast = i;
             }
         }
-        var chart = ReportCharts.controlChart(m.get("cycle.control_title", points.size()), labels, values, signal,
+        var chart = ControlChart.create(m.get("cycle.control_title", points.size()), labels, values, signal,
                 last.centre(), last.ucl(), last.lcl(), text, baselineFirst, baselineLast, m.get("chart.baseline"));
-        ctx.chartAt(TemplateNames.CYCLE_CONTROL_CHART, "cycle_control_chart.png", chart);
+        charts.chartAt(TemplateNames.CYCLE_CONTROL_CHART, "cycle_control_chart.png", chart);
     }
 
     private static String fmt(double v) {

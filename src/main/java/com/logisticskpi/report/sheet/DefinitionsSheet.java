@@ -15,23 +15,25 @@ import com.logisticskpi.report.template.TemplateNames;
 public final class DefinitionsSheet {
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         var m = ctx.msg();
         Sheet s = ctx.template().sheet("definitions");
-        ctx.titleAndNote("definitions", m.get("definitions.title"), m.get("definitions.note"));
+        cells.titleAndNote("definitions", m.get("definitions.title"), m.get("definitions.note"));
         CellReference t = ctx.template().cellRef(TemplateNames.DEFINITIONS_TABLE);
         int row = t.getRow();
         int col = t.getCol();
         int header = row;
-        ctx.header(s, row++, col, List.of(m.get("col.kpi_id"), m.get("col.kpi"), m.get("col.unit"), m.get("col.definition"),
+        cells.header(s, row++, col, List.of(m.get("col.kpi_id"), m.get("col.kpi"), m.get("col.unit"), m.get("col.definition"),
                 m.get("col.target")));
         for (String kpi : KpiCatalog.DEFINED) {
-            ctx.text(s, row, col, kpi, "text");
-            ctx.text(s, row, col + 1, m.get("kpi." + kpi + ".name"), "text");
-            ctx.text(s, row, col + 2, kpi.equals("control_chart") ? "" : m.get("unit." + KpiCatalog.unit(kpi).name().toLowerCase(Locale.ROOT)), "text");
-            var d = ctx.text(s, row, col + 3, m.get("kpi." + kpi + ".definition"), "text");
-            d.setCellStyle(ctx.wrapText());
-            KpiTarget target = ctx.target(kpi);
-            ctx.text(s, row, col + 4, target == null ? "" : targetText(ctx, kpi, target), "text");
+            cells.text(s, row, col, kpi, "text");
+            cells.text(s, row, col + 1, m.get("kpi." + kpi + ".name"), "text");
+            cells.text(s, row, col + 2, kpi.equals("control_chart") ? "" : m.get("unit." + KpiCatalog.unit(kpi).name().toLowerCase(Locale.ROOT)), "text");
+            var d = cells.text(s, row, col + 3, m.get("kpi." + kpi + ".definition"), "text");
+            d.setCellStyle(cells.wrapText());
+            KpiTarget target = kpis.target(kpi);
+            cells.text(s, row, col + 4, target == null ? "" : targetText(ctx, kpi, target), "text");
             int len = m.get("kpi." + kpi + ".definition").length();
             int perLine = ctx.msg().locale().getLanguage().equals("zh") ? 45 : 95;
             s.getRow(row).setHeightInPoints(Math.max(1, (len + perLine - 1) / perLine) * 13.5f + 3);

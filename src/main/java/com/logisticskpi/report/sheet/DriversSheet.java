@@ -40,12 +40,14 @@ public final class DriversSheet {
     }
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         ReportInput in = ctx.input();
         var m = ctx.msg();
         PeriodType type = PeriodType.MONTH;
         String period = type.periodOf(in.businessDate());
         String before = type.previousOf(period);
-        ctx.titleAndNote("drivers", m.get("drivers.title", period, before), m.get("drivers.note"));
+        cells.titleAndNote("drivers", m.get("drivers.title", period, before), m.get("drivers.note"));
         Sheet s = ctx.template().sheet("drivers");
         CellReference anchor = ctx.template().cellRef(TemplateNames.DRIVERS_TABLE);
         AreaReference area = ctx.template().area(TemplateNames.DRIVERS_CHART);
@@ -56,26 +58,26 @@ public final class DriversSheet {
         int row = anchor.getRow();
         s.createFreezePane(0, row);
         for (String kpi : kpis()) {
-            KpiTarget target = ctx.target(kpi);
+            KpiTarget target = kpis.target(kpi);
             int adverse = TopDrivers.adverse(DriverKpis.higherIsBetter(kpi, target));
-            KpiValue cur = ctx.lookup().get(type, period, KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
-            KpiValue prev = ctx.lookup().get(type, before, KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
+            KpiValue cur = kpis.lookup().get(type, period, KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
+            KpiValue prev = kpis.lookup().get(type, before, KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
             String heading = m.get("drivers.kpi", m.kpiName(kpi), pct(cur), pct(prev),
                     cur == null || prev == null ? m.get("value.none") : pts(m, cur.value() - prev.value()),
                     cur == null || target == null ? m.get("value.none") : pts(m, cur.value() - target.target()));
             for (int i = 0; i < COLUMNS; i++) {
-                ctx.text(s, row, c0 + i, i == 0 ? heading : "", "group");
+                cells.text(s, row, c0 + i, i == 0 ? heading : "", "group");
             }
             s.addMergedRegion(new CellRangeAddress(row, row, c0, c0 + COLUMNS - 1));
             row++;
             List<DriverRow> rows = TopDrivers.of(in.drivers(), type, period, kpi);
             if (rows.isEmpty()) {
-                ctx.text(s, row, c0, m.get("drivers.no_data"), "note");
+                cells.text(s, row, c0, m.get("drivers.no_data"), "note");
                 row += 2;
                 continue;
             }
             int top = row;
-            ctx.header(s, row++, c0, List.of(m.get("col.dimension"), m.get("col.slice_value"), m.get("col.share_of_orders"),
+            cells.header(s, row++, c0, List.of(m.get("col.dimension"), m.get("col.slice_value"), m.get("col.share_of_orders"),
                     m.get("col.rate_now"), m.get("col.rate_before"), m.get("col.rate_effect"), m.get("col.mix_effect"),
                     m.get("col.change_contribution"), m.get("col.gap_contribution")));
             for (Slice dim : Slice.values()) {
@@ -91,19 +93,21 @@ public final class DriversSheet {
     }
 
     private static void row(SheetContext ctx, Sheet s, int row, int c0, DriverRow r, long total) {
-        ctx.text(s, row, c0 + COL_DIMENSION, ctx.msg().get("slice." + r.slice()), "text");
-        ctx.text(s, row, c0 + COL_VALUE, r.sliceValue(), "text");
-        ctx.number(s, row, c0 + COL_SHARE, total == 0 ? null : (double) r.denominator() / total, "share");
-        ctx.number(s, row, c0 + COL_RATE, r.rate(), "share");
-        ctx.number(s, row, c0 + COL_PREVIOUS, r.previousRate(), "share");
-        ctx.number(s, row, c0 + COL_RATE_EFFECT, r.rateEffect(), "change_share");
-        ctx.number(s, row, c0 + COL_MIX_EFFECT, r.mixEffect(), "change_share");
-        ctx.number(s, row, c0 + COL_CHANGE, r.changeContribution(), "change_share");
-        ctx.number(s, row, c0 + COL_GAP, r.targetGapContribution(), "change_share");
+        CellWriter cells = ctx.cells();
+        cells.text(s, row, c0 + COL_DIMENSION, ctx.msg().get("slice." + r.slice()), "text");
+        cells.text(s, row, c0 + COL_VALUE, r.sliceValue(), "text");
+        cells.number(s, row, c0 + COL_SHARE, total == 0 ? null : (double) r.denominator() / total, "share");
+        cells.number(s, row, c0 + COL_RATE, r.rate(), "share");
+        cells.number(s, row, c0 + COL_PREVIOUS, r.previousRate(), "share");
+        cells.number(s, row, c0 + COL_RATE_EFFECT, r.rateEffect(), "change_share");
+        cells.number(s, row, c0 + COL_MIX_EFFECT, r.mixEffect(), "change_share");
+        cells.number(s, row, c0 + COL_CHANGE, r.changeContribution(), "change_share");
+        cells.number(s, row, c0 + COL_GAP, r.targetGapContribution(), "change_share");
     }
 
     private static void chart(SheetContext ctx, Sheet s, String kpi, List<DriverRow> rows, int adverse, int top,
                               int col1, int col2, int height) {
+        ChartPlacement charts = ctx.charts();
         List<DriverRow> largest = rows.stream()
                 .sorted((a, b) -> Double.compare(Math.abs(b.changeContribution()), Math.abs(a.changeContribution())))
                 .limit(CHART_BARS).toList();
@@ -113,7 +117,7 @@ public final class DriversSheet {
             labels.add(ctx.msg().get("slice." + r.slice()) + " " + r.sliceValue());
             points.add(r.changeContribution() * 100);
         }
-        ctx.chart(s, "drivers_" + kpi + ".png",
+        charts.chart(s, "drivers_" + kpi + ".png",
                 DriverChart.diverging(ctx.msg().get("drivers.chart_title", ctx.msg().kpiName(kpi)), labels, points, adverse),
                 top, col1, top + height - 1, col2);
     }

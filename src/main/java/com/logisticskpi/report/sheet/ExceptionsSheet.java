@@ -59,39 +59,41 @@ public final class ExceptionsSheet implements AutoCloseable {
      * the header of the order list; returns the header row.
      */
     public int prepare(SheetContext ctx) throws IOException {
+        CellWriter cells = ctx.cells();
         var m = ctx.msg();
         spool = ExceptionSpool.build(ctx.input().exceptions(), ctx.input().exceptionRows(), classifier, m, ctx.input().zone());
         Sheet s = ctx.template().sheet("exceptions");
-        ctx.titleAndNote("exceptions", m.get("exceptions.title"), m.get("exceptions.note"));
+        cells.titleAndNote("exceptions", m.get("exceptions.title"), m.get("exceptions.note"));
         CellReference t = ctx.template().cellRef(TemplateNames.EXCEPTIONS_TABLE);
         int col = t.getCol();
         for (int i = 0; i < WIDTHS.length; i++) {
             s.setColumnWidth(col + i, WIDTHS[i] * 256);
         }
         int row = t.getRow();
-        ctx.text(s, row++, col, m.get("exceptions.by_cause"), "subtitle");
-        ctx.header(s, row, col, List.of(m.get("col.cause"), "", m.get("col.owner"), m.get("col.orders_count"), m.get("col.share")));
+        cells.text(s, row++, col, m.get("exceptions.by_cause"), "subtitle");
+        cells.header(s, row, col, List.of(m.get("col.cause"), "", m.get("col.owner"), m.get("col.orders_count"), m.get("col.share")));
         s.addMergedRegion(new CellRangeAddress(row, row, col, col + 1));
         row++;
         long total = spool.total();
         for (ExceptionCause c : spool.groups()) {
-            ctx.text(s, row, col, m.get(c.messageKey()), "text");
+            cells.text(s, row, col, m.get(c.messageKey()), "text");
             s.addMergedRegion(new CellRangeAddress(row, row, col, col + 1));
-            ctx.text(s, row, col + 2, m.get(c.owner().messageKey()), "text");
-            ctx.number(s, row, col + 3, (double) spool.count(c), "count");
-            ctx.number(s, row, col + 4, (double) spool.count(c) / total, "share");
+            cells.text(s, row, col + 2, m.get(c.owner().messageKey()), "text");
+            cells.number(s, row, col + 3, (double) spool.count(c), "count");
+            cells.number(s, row, col + 4, (double) spool.count(c) / total, "share");
             row++;
         }
-        ctx.text(s, row, col, m.get("exceptions.total"), "label");
-        ctx.number(s, row, col + 3, (double) total, "count");
+        cells.text(s, row, col, m.get("exceptions.total"), "label");
+        cells.number(s, row, col + 3, (double) total, "count");
         row += 2;
-        ctx.header(s, row, col, ExceptionRecord.COLUMN_KEYS.stream().map(m::get).toList());
+        cells.header(s, row, col, ExceptionRecord.COLUMN_KEYS.stream().map(m::get).toList());
         s.setRepeatingRows(new CellRangeAddress(row, row, -1, -1));
         return row;
     }
 
     /** Streams the rows from the spool; returns {written, left out}. */
     public long[] stream(SheetContext ctx, SXSSFWorkbook sx, int headerRow) throws IOException {
+        CellWriter cells = ctx.cells();
         var m = ctx.msg();
         var tpl = ctx.template();
         Sheet s = sx.getSheet(tpl.sheet("exceptions").getSheetName());
@@ -121,7 +123,7 @@ public final class ExceptionsSheet implements AutoCloseable {
             note = m.get("exceptions.count", written);
         }
         // the note is both under the title (a template row, written when the workbook is saved) and after the table
-        ctx.textAt(TemplateNames.note("exceptions"), note, null);
+        cells.textAt(TemplateNames.note("exceptions"), note, null);
         if (leftOut > 0) {
             Row r = s.createRow(row[0] + 1);
             TextCells.write(r.createCell(col), note, tpl.style("label"), tpl.quotedStyle("label"));
@@ -202,13 +204,14 @@ public final class ExceptionsSheet implements AutoCloseable {
         final CellStyle wrapQuoted;
 
         Styles(SheetContext ctx) {
+            CellWriter cells = ctx.cells();
             var tpl = ctx.template();
             text = tpl.style("text");
             quoted = tpl.quotedStyle("text");
             dateTime = tpl.style("datetime");
             hours = tpl.style("hours");
-            wrap = ctx.derivedStyle("exceptions_wrap", () -> wrapped(ctx, text));
-            wrapQuoted = ctx.derivedStyle("exceptions_wrap_quoted", () -> wrapped(ctx, quoted));
+            wrap = cells.derivedStyle("exceptions_wrap", () -> wrapped(ctx, text));
+            wrapQuoted = cells.derivedStyle("exceptions_wrap_quoted", () -> wrapped(ctx, quoted));
         }
 
         private static CellStyle wrapped(SheetContext ctx, CellStyle base) {

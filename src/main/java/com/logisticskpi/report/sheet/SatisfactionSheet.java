@@ -14,7 +14,8 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.KpiLookup;
-import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.chart.MultiTrendChart;
+import com.logisticskpi.report.chart.QuadrantChart;
 import com.logisticskpi.report.template.TemplateNames;
 
 /**
@@ -33,27 +34,29 @@ public final class SatisfactionSheet {
     }
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         var m = ctx.msg();
         Sheet s = ctx.template().sheet("satisfaction");
-        ctx.titleAndNote("satisfaction", m.get("satisfaction.title"), m.get("satisfaction.note"));
+        cells.titleAndNote("satisfaction", m.get("satisfaction.title"), m.get("satisfaction.note"));
         CellReference t = ctx.template().cellRef(TemplateNames.SATISFACTION_TABLE);
         int row = t.getRow();
         int col = t.getCol();
         s.createFreezePane(0, row + 1);
-        ctx.periodHeader(s, row++, col, "col.target");
+        cells.periodHeader(s, row++, col, "col.target");
         for (String kpi : HEAD) {
-            ctx.text(s, row, col, m.kpiName(kpi), "text");
+            cells.text(s, row, col, m.kpiName(kpi), "text");
             int c = col + 1;
             for (PeriodType type : SummarySheet.PERIODS) {
-                KpiValue v = ctx.all(type, kpi).orElse(null);
+                KpiValue v = kpis.all(type, kpi).orElse(null);
                 Double value = v == null ? null : v.value();
-                var cell = ctx.number(s, row, c++, value, SheetContext.unitStyle(kpi));
-                if (value != null && ctx.target(kpi) != null) {
+                var cell = cells.number(s, row, c++, value, KpiView.unitStyle(kpi));
+                if (value != null && kpis.target(kpi) != null) {
                     cell.setCellStyle(ragNumberStyle(ctx, kpi, value));
                 }
             }
-            KpiTarget target = ctx.target(kpi);
-            ctx.number(s, row, c, target == null ? null : target.target(), SheetContext.unitStyle(kpi));
+            KpiTarget target = kpis.target(kpi);
+            cells.number(s, row, c, target == null ? null : target.target(), KpiView.unitStyle(kpi));
             row++;
         }
         dimensions(ctx, s);
@@ -62,35 +65,40 @@ public final class SatisfactionSheet {
 
     /** The number style of the KPI with the fill and font of its RAG style (derived once per combination). */
     private static org.apache.poi.ss.usermodel.CellStyle ragNumberStyle(SheetContext ctx, String kpi, double value) {
-        String key = SheetContext.unitStyle(kpi) + "+" + ctx.ragStyle(ctx.rag(kpi, value));
-        return ctx.derivedStyle(key, () -> {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
+        String key = KpiView.unitStyle(kpi) + "+" + kpis.ragStyle(kpis.rag(kpi, value));
+        return cells.derivedStyle(key, () -> {
             var st = ctx.workbook().createCellStyle();
-            st.cloneStyleFrom(ctx.template().style(ctx.ragStyle(ctx.rag(kpi, value))));
-            st.setDataFormat(ctx.template().style(SheetContext.unitStyle(kpi)).getDataFormat());
+            st.cloneStyleFrom(ctx.template().style(kpis.ragStyle(kpis.rag(kpi, value))));
+            st.setDataFormat(ctx.template().style(KpiView.unitStyle(kpi)).getDataFormat());
             st.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
             return st;
         });
     }
 
     private void dimensions(SheetContext ctx, Sheet s) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         String period = PeriodType.MONTH.periodOf(ctx.input().businessDate());
         CellReference t = ctx.template().cellRef(TemplateNames.SATISFACTION_DIMS);
         int row = t.getRow();
         int col = t.getCol();
-        ctx.text(s, row++, col, m.get("satisfaction.dims", ctx.periodLabel(PeriodType.MONTH)), "subtitle");
-        ctx.header(s, row++, col, List.of(m.get("col.dimension"), m.get("col.score"), m.get("col.importance"), m.get("col.quadrant")));
+        cells.text(s, row++, col, m.get("satisfaction.dims", kpis.periodLabel(PeriodType.MONTH)), "subtitle");
+        cells.header(s, row++, col, List.of(m.get("col.dimension"), m.get("col.score"), m.get("col.importance"), m.get("col.quadrant")));
         List<String> names = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         List<Double> importance = new ArrayList<>();
         List<String> dims = new ArrayList<>();
-        for (String kpi : ctx.lookup().kpisWithPrefix(PeriodType.MONTH, period, "dim_score.")) {
+        for (String kpi : kpis.lookup().kpisWithPrefix(PeriodType.MONTH, period, "dim_score.")) {
             String dim = kpi.substring("dim_score.".length());
             dims.add(dim);
         }
         for (String dim : dims) {
-            double score = ctx.all(PeriodType.MONTH, "dim_score." + dim).map(KpiValue::value).orElse(Double.NaN);
-            KpiValue imp = ctx.all(PeriodType.MONTH, "importance." + dim).orElse(null);
+            double score = kpis.all(PeriodType.MONTH, "dim_score." + dim).map(KpiValue::value).orElse(Double.NaN);
+            KpiValue imp = kpis.all(PeriodType.MONTH, "importance." + dim).orElse(null);
             if (imp != null) {
                 names.add(dimName(ctx, dim));
                 scores.add(score);
@@ -100,26 +108,26 @@ public final class SatisfactionSheet {
         double sMean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double iMean = importance.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         for (String dim : dims) {
-            double score = ctx.all(PeriodType.MONTH, "dim_score." + dim).map(KpiValue::value).orElse(Double.NaN);
-            KpiValue imp = ctx.all(PeriodType.MONTH, "importance." + dim).orElse(null);
-            ctx.text(s, row, col, dimName(ctx, dim), "text");
-            ctx.number(s, row, col + 1, score, "score");
-            ctx.number(s, row, col + 2, imp == null ? null : imp.value(), "ratio");
-            ctx.text(s, row, col + 3, imp == null ? m.get("satisfaction.no_importance")
+            double score = kpis.all(PeriodType.MONTH, "dim_score." + dim).map(KpiValue::value).orElse(Double.NaN);
+            KpiValue imp = kpis.all(PeriodType.MONTH, "importance." + dim).orElse(null);
+            cells.text(s, row, col, dimName(ctx, dim), "text");
+            cells.number(s, row, col + 1, score, "score");
+            cells.number(s, row, col + 2, imp == null ? null : imp.value(), "ratio");
+            cells.text(s, row, col + 3, imp == null ? m.get("satisfaction.no_importance")
                     : m.get("quadrant." + quadrant(score, imp.value(), sMean, iMean)), "text");
             row++;
         }
         if (dims.isEmpty()) {
-            ctx.text(s, row, col, m.get("value.no_data"), "note");
+            cells.text(s, row, col, m.get("value.no_data"), "note");
         }
-        var text = new ReportCharts.QuadrantText(m.get("quadrant.concentrate"), m.get("quadrant.keep_up"),
+        var text = new QuadrantChart.QuadrantText(m.get("quadrant.concentrate"), m.get("quadrant.keep_up"),
                 m.get("quadrant.low_priority"), m.get("quadrant.overkill"));
-        var chart = ReportCharts.quadrant(m.get("satisfaction.quadrant_title", ctx.periodLabel(PeriodType.MONTH)),
+        var chart = QuadrantChart.create(m.get("satisfaction.quadrant_title", kpis.periodLabel(PeriodType.MONTH)),
                 m.get("col.score"), m.get("col.importance"), names, scores, importance, sMean, iMean, text);
         if (names.isEmpty()) {
             chart.addSubtitle(new org.jfree.chart.title.TextTitle(m.get("satisfaction.no_importance")));
         }
-        ctx.chartAt(TemplateNames.SATISFACTION_QUADRANT, "satisfaction_quadrant.png", chart);
+        charts.chartAt(TemplateNames.SATISFACTION_QUADRANT, "satisfaction_quadrant.png", chart);
     }
 
     private static String dimName(SheetContext ctx, String dim) {
@@ -127,6 +135,8 @@ public final class SatisfactionSheet {
     }
 
     private void trend(SheetContext ctx) {
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         List<String> labels = new ArrayList<>();
         Map<String, List<Double>> series = new LinkedHashMap<>();
@@ -134,12 +144,12 @@ public final class SatisfactionSheet {
         series.put(m.kpiName("nps"), new ArrayList<>());
         for (LocalDate start : KpiLookup.history(PeriodType.WEEK, ctx.input().businessDate(), 26)) {
             labels.add(PeriodType.WEEK.periodOf(start).substring(5));
-            series.get(m.kpiName("csi")).add(ctx.lookup().all(PeriodType.WEEK, start, "csi").map(KpiValue::value).orElse(null));
-            series.get(m.kpiName("nps")).add(ctx.lookup().all(PeriodType.WEEK, start, "nps").map(KpiValue::value).orElse(null));
+            series.get(m.kpiName("csi")).add(kpis.lookup().all(PeriodType.WEEK, start, "csi").map(KpiValue::value).orElse(null));
+            series.get(m.kpiName("nps")).add(kpis.lookup().all(PeriodType.WEEK, start, "nps").map(KpiValue::value).orElse(null));
         }
-        var chart = ReportCharts.multiTrend(m.get("satisfaction.trend_title"), labels, series, KpiCatalog.Unit.SCORE);
+        var chart = MultiTrendChart.create(m.get("satisfaction.trend_title"), labels, series, KpiCatalog.Unit.SCORE);
         // each KPI's target as a dashed line in its series' colour
-        ReportCharts.addTargets(chart, List.of(ctx.target("csi"), ctx.target("nps")), m.get("chart.target"));
-        ctx.chartAt(TemplateNames.SATISFACTION_TREND, "satisfaction_trend.png", chart);
+        MultiTrendChart.addTargets(chart, List.of(kpis.target("csi"), kpis.target("nps")), m.get("chart.target"));
+        charts.chartAt(TemplateNames.SATISFACTION_TREND, "satisfaction_trend.png", chart);
     }
 }

@@ -40,35 +40,36 @@ public final class SummarySheet {
     public static final List<PeriodType> PERIODS = List.of(PeriodType.DAY, PeriodType.WEEK, PeriodType.MONTH);
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
         ReportInput in = ctx.input();
         var m = ctx.msg();
         ReportKind kind = ctx.kind();
         Sheet s = ctx.template().sheet("summary");
-        ctx.textAt(TemplateNames.title("summary"), m.get("summary.title." + kind.key(), kind.periodLabel(in.businessDate())), null);
-        ctx.textAt(TemplateNames.SUMMARY_DATE_LABEL, m.get("summary.date"), null);
+        cells.textAt(TemplateNames.title("summary"), m.get("summary.title." + kind.key(), kind.periodLabel(in.businessDate())), null);
+        cells.textAt(TemplateNames.SUMMARY_DATE_LABEL, m.get("summary.date"), null);
         Cell date = ctx.template().cell(TemplateNames.SUMMARY_DATE);
         date.setCellValue(in.businessDate());
         date.setCellStyle(ctx.template().style("date"));
-        ctx.textAt(TemplateNames.SUMMARY_ASOF_LABEL, m.get("summary.as_of", in.zone().getId()), null);
+        cells.textAt(TemplateNames.SUMMARY_ASOF_LABEL, m.get("summary.as_of", in.zone().getId()), null);
         Cell asOf = ctx.template().cell(TemplateNames.SUMMARY_ASOF);
-        asOf.setCellValue(ctx.local(in.asOf()));
+        asOf.setCellValue(cells.local(in.asOf()));
         asOf.setCellStyle(ctx.template().style("datetime"));
-        ctx.textAt(TemplateNames.SUMMARY_FRESHNESS_LABEL, m.get("summary.freshness"), null);
-        ctx.textAt(TemplateNames.SUMMARY_FRESHNESS, freshness(ctx), "note");
+        cells.textAt(TemplateNames.SUMMARY_FRESHNESS_LABEL, m.get("summary.freshness"), null);
+        cells.textAt(TemplateNames.SUMMARY_FRESHNESS, freshness(ctx), "note");
 
         CellReference links = ctx.template().cellRef(TemplateNames.SUMMARY_LINKS);
-        ctx.text(s, links.getRow(), links.getCol(), m.get("summary.details"), "label");
+        cells.text(s, links.getRow(), links.getCol(), m.get("summary.details"), "label");
         int col = links.getCol() + 1;
         for (String key : TemplateNames.SHEETS) {
             if (!key.equals("summary")) {
-                ctx.link(s, links.getRow(), col++, ctx.sheetName(key), key);
+                cells.link(s, links.getRow(), col++, ctx.sheetName(key), key);
             }
         }
 
         CellReference anchor = ctx.template().cellRef(TemplateNames.SUMMARY_TABLE);
         int row = anchor.getRow();
         int c0 = anchor.getCol();
-        ctx.header(s, row, c0, List.of(m.get("col.kpi"), m.get("col.value"), m.get("col.target"), m.get("col.status"),
+        cells.header(s, row, c0, List.of(m.get("col.kpi"), m.get("col.value"), m.get("col.target"), m.get("col.status"),
                 m.get("col.previous"), m.get("col.change"), m.get("col.significant"), m.get("col.ci_low"),
                 m.get("col.ci_high"), m.get("col.details"), m.get("col.why")));
         int headerRow = row;
@@ -76,7 +77,7 @@ public final class SummarySheet {
         WhyText why = new WhyText(m, in.drivers(), in.values(), in.targets());
         for (ReportKind.Comparison block : kind.comparisons(in.businessDate())) {
             for (int i = 0; i < COLUMNS; i++) {
-                ctx.text(s, row, c0 + i, i == 0 ? blockLabel(ctx, block) : "", "group");
+                cells.text(s, row, c0 + i, i == 0 ? blockLabel(ctx, block) : "", "group");
             }
             s.addMergedRegion(new CellRangeAddress(row, row, c0, c0 + COLUMNS - 1));
             row++;
@@ -95,6 +96,7 @@ public final class SummarySheet {
     }
 
     private static String freshness(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
         ReportInput.Freshness f = ctx.input().freshness();
         if (f == null) {
             return ctx.msg().get("value.none");
@@ -102,50 +104,53 @@ public final class SummarySheet {
         String lag = f.newestEvent() == null ? ctx.msg().get("value.none")
                 : String.format(java.util.Locale.ROOT, "%.1f",
                 java.time.Duration.between(f.newestEvent(), ctx.input().asOf()).toMinutes() / 60.0);
-        return ctx.msg().get("summary.freshness_text", ctx.minutes(f.newestEvent()), ctx.minutes(f.lastLoad()), lag);
+        return ctx.msg().get("summary.freshness_text", cells.minutes(f.newestEvent()), cells.minutes(f.lastLoad()), lag);
     }
 
     private void kpiRow(SheetContext ctx, Sheet s, int row, int c0, ReportKind.Comparison block, String kpi) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         var m = ctx.msg();
-        String unit = SheetContext.unitStyle(kpi);
-        ctx.text(s, row, c0 + COL_KPI, m.kpiName(kpi), "text");
-        KpiValue cur = ctx.lookup().get(block.type(), block.period(), KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
-        KpiValue prev = ctx.lookup().get(block.type(), block.against(), KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
-        KpiTarget target = ctx.target(kpi);
-        ctx.number(s, row, c0 + COL_VALUE, cur == null ? null : cur.value(), unit);
+        String unit = KpiView.unitStyle(kpi);
+        cells.text(s, row, c0 + COL_KPI, m.kpiName(kpi), "text");
+        KpiValue cur = kpis.lookup().get(block.type(), block.period(), KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
+        KpiValue prev = kpis.lookup().get(block.type(), block.against(), KpiValue.ALL, KpiValue.ALL, kpi).orElse(null);
+        KpiTarget target = kpis.target(kpi);
+        cells.number(s, row, c0 + COL_VALUE, cur == null ? null : cur.value(), unit);
         if (target != null) {
-            ctx.number(s, row, c0 + COL_TARGET, target.target(), unit);
+            cells.number(s, row, c0 + COL_TARGET, target.target(), unit);
         } else {
-            ctx.text(s, row, c0 + COL_TARGET, m.get("value.none"), "rag_none");
+            cells.text(s, row, c0 + COL_TARGET, m.get("value.none"), "rag_none");
         }
-        Rag rag = cur == null ? null : ctx.rag(kpi, cur.value());
-        ctx.text(s, row, c0 + COL_STATUS, cur == null ? m.get("value.no_data") : ctx.ragLabel(rag), ctx.ragStyle(rag));
-        ctx.number(s, row, c0 + COL_PREVIOUS, prev == null ? null : prev.value(), unit);
+        Rag rag = cur == null ? null : kpis.rag(kpi, cur.value());
+        cells.text(s, row, c0 + COL_STATUS, cur == null ? m.get("value.no_data") : kpis.ragLabel(rag), kpis.ragStyle(rag));
+        cells.number(s, row, c0 + COL_PREVIOUS, prev == null ? null : prev.value(), unit);
         Double change = cur == null || prev == null ? null : cur.value() - prev.value();
         if (change != null && "share".equals(unit)) {
             // a change of a share is in percentage points: 0.9412 - 0.9231 is written as 1.81 and shown "+1.8 pt"
-            ctx.number(s, row, c0 + COL_CHANGE, change * 100, "change_share");
-            s.getRow(row).getCell(c0 + COL_CHANGE).setCellStyle(ctx.pointsStyle());
+            cells.number(s, row, c0 + COL_CHANGE, change * 100, "change_share");
+            s.getRow(row).getCell(c0 + COL_CHANGE).setCellStyle(cells.pointsStyle());
         } else {
-            ctx.number(s, row, c0 + COL_CHANGE, change, "change_" + unit);
+            cells.number(s, row, c0 + COL_CHANGE, change, "change_" + unit);
         }
         if (cur != null && prev != null && cur.isCountedShare() && prev.isCountedShare()) {
             boolean sig = ShareStatistics.significantChange(cur.numeratorCount(), cur.denominator(), prev.numeratorCount(), prev.denominator());
-            ctx.text(s, row, c0 + COL_SIGNIFICANT, sig ? m.get("value.yes") : m.get("value.no"), "rag_none");
+            cells.text(s, row, c0 + COL_SIGNIFICANT, sig ? m.get("value.yes") : m.get("value.no"), "rag_none");
         } else {
-            ctx.text(s, row, c0 + COL_SIGNIFICANT, m.get("value.none"), "rag_none");
+            cells.text(s, row, c0 + COL_SIGNIFICANT, m.get("value.none"), "rag_none");
         }
         ShareStatistics.Interval ci = cur != null && cur.isCountedShare() ? ShareStatistics.wilson(cur.numeratorCount(), cur.denominator()) : null;
-        ctx.number(s, row, c0 + COL_CI_LOW, ci == null ? null : ci.low(), "share");
-        ctx.number(s, row, c0 + COL_CI_HIGH, ci == null ? null : ci.high(), "share");
+        cells.number(s, row, c0 + COL_CI_LOW, ci == null ? null : ci.low(), "share");
+        cells.number(s, row, c0 + COL_CI_HIGH, ci == null ? null : ci.high(), "share");
         String detail = detailSheet(kpi);
-        ctx.link(s, row, c0 + COL_LINK, "→ " + ctx.sheetName(detail), detail);
+        cells.link(s, row, c0 + COL_LINK, "→ " + ctx.sheetName(detail), detail);
     }
 
     private static void whyCell(SheetContext ctx, Sheet s, int row, int c0, String why) {
-        Cell c = ctx.text(s, row, c0 + COL_WHY, why, "text");
+        CellWriter cells = ctx.cells();
+        Cell c = cells.text(s, row, c0 + COL_WHY, why, "text");
         if (!why.isEmpty()) {
-            c.setCellStyle(ctx.wrapText());
+            c.setCellStyle(cells.wrapText());
             // room for every line of the wrapped text (a Chinese character is about two Latin ones wide)
             int width = why.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
             int lines = (width + WHY_LINE_WIDTH - 1) / WHY_LINE_WIDTH;

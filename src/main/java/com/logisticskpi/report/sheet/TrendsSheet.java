@@ -15,7 +15,7 @@ import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.KpiLookup;
-import com.logisticskpi.report.chart.ReportCharts;
+import com.logisticskpi.report.chart.TrendChart;
 import com.logisticskpi.report.template.TemplateNames;
 
 /**
@@ -29,29 +29,32 @@ public final class TrendsSheet {
     public static final List<PeriodType> ORDER = List.of(PeriodType.DAY, PeriodType.WEEK, PeriodType.MONTH);
 
     public void write(SheetContext ctx) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
         Sheet s = ctx.template().sheet("trends");
-        ctx.titleAndNote("trends", m.get("trends.title"), m.get("trends.note", ctx.input().businessDate().toString()));
+        cells.titleAndNote("trends", m.get("trends.title"), m.get("trends.note", ctx.input().businessDate().toString()));
         AreaReference area = ctx.template().area(TemplateNames.TRENDS_CHARTS);
         int r0 = area.getFirstCell().getRow();
         int c0 = area.getFirstCell().getCol();
         int h = area.getLastCell().getRow() - r0 + 1;
         int w = area.getLastCell().getCol() - c0 + 1;
         int gridEnd = r0;
-        var legend = new ReportCharts.LegendText(m.get("chart.value"), m.get("chart.target"), m.get("chart.amber"), m.get("chart.red"));
+        var legend = TrendChart.LegendText.of(m);
         for (int k = 0; k < KpiCatalog.HEADLINE.size(); k++) {
             String kpi = KpiCatalog.HEADLINE.get(k);
-            KpiTarget target = ctx.target(kpi);
+            KpiTarget target = kpis.target(kpi);
             for (int p = 0; p < ORDER.size(); p++) {
                 PeriodType type = ORDER.get(p);
                 Series series = series(ctx, type, kpi);
                 String title = m.get("trends.chart_title", m.kpiName(kpi), m.get("trends.history." + type.label()));
-                var chart = ReportCharts.trend(title, series.shortLabels, series.values, series.rags, series.thin,
+                var chart = TrendChart.create(title, series.shortLabels, series.values, series.rags, series.thin,
                         target == null ? null : target.target(), KpiCatalog.unit(kpi), legend,
-                        m.get("chart.thin", ctx.chartMinOrders()));
+                        m.get("chart.thin", charts.minOrders()));
                 int row = r0 + k * (h + 1);
                 int col = c0 + p * w;
-                ctx.chart(s, "trend_" + kpi + "_" + type.label() + ".png", chart, row, col, row + h - 1, col + w - 1);
+                charts.chart(s, "trend_" + kpi + "_" + type.label() + ".png", chart, row, col, row + h - 1, col + w - 1);
                 gridEnd = row + h;
             }
         }
@@ -59,7 +62,7 @@ public final class TrendsSheet {
         int row = t.getRow() >= r0 && t.getRow() <= gridEnd ? gridEnd + 2 : t.getRow();
         int col = t.getCol();
         s.setRowBreak(row - 1);                         // the figures start on a page of their own
-        ctx.text(s, row++, col, m.get("trends.table"), "subtitle");
+        cells.text(s, row++, col, m.get("trends.table"), "subtitle");
         // compact: one table per granularity, a row per period and a column per headline KPI; the days on the left,
         // the weeks and under them the months on the right, so that the whole section prints on one page with
         // every table's header on it (numerators and denominators are in kpi-values.csv)
@@ -72,23 +75,25 @@ public final class TrendsSheet {
 
     /** One compact figures table (title row, header row, one row per period, oldest first); returns its last row. */
     static int figures(SheetContext ctx, Sheet s, int row, int col, PeriodType type) {
+        CellWriter cells = ctx.cells();
+        KpiView kpis = ctx.kpis();
         var m = ctx.msg();
-        ctx.text(s, row++, col, m.get("trends.history." + type.label()), "label");
+        cells.text(s, row++, col, m.get("trends.history." + type.label()), "label");
         List<String> header = new ArrayList<>();
         header.add(m.get("col.period"));
         KpiCatalog.HEADLINE.forEach(k -> header.add(m.kpiName(k)));
-        ctx.header(s, row, col, header);
+        cells.header(s, row, col, header);
         for (int i = 0; i < header.size(); i++) {
-            s.getRow(row).getCell(col + i).setCellStyle(ctx.wrappedHeader());
+            s.getRow(row).getCell(col + i).setCellStyle(cells.wrappedHeader());
         }
         s.getRow(row).setHeightInPoints(Math.max(s.getRow(row).getHeightInPoints(), 48));
         row++;
         for (LocalDate start : KpiLookup.history(type, ctx.input().businessDate(), HISTORY.get(type))) {
-            ctx.text(s, row, col, type.periodOf(start), "text");
+            cells.text(s, row, col, type.periodOf(start), "text");
             for (int k = 0; k < KpiCatalog.HEADLINE.size(); k++) {
                 String kpi = KpiCatalog.HEADLINE.get(k);
-                KpiValue v = ctx.lookup().all(type, start, kpi).orElse(null);
-                ctx.number(s, row, col + 1 + k, v == null ? null : v.value(), SheetContext.unitStyle(kpi));
+                KpiValue v = kpis.lookup().all(type, start, kpi).orElse(null);
+                cells.number(s, row, col + 1 + k, v == null ? null : v.value(), KpiView.unitStyle(kpi));
             }
             row++;
         }
@@ -97,9 +102,11 @@ public final class TrendsSheet {
 
     /** A KPI's history of one period type, oldest first; missing periods are null (gaps in the line). */
     static Series series(SheetContext ctx, PeriodType type, String kpi) {
+        KpiView kpis = ctx.kpis();
+        ChartPlacement charts = ctx.charts();
         Series out = new Series();
         for (LocalDate start : KpiLookup.history(type, ctx.input().businessDate(), HISTORY.get(type))) {
-            KpiValue v = ctx.lookup().all(type, start, kpi).orElse(null);
+            KpiValue v = kpis.lookup().all(type, start, kpi).orElse(null);
             String label = type.periodOf(start);
             out.shortLabels.add(switch (type) {
                 case DAY -> label.substring(5);
@@ -107,9 +114,9 @@ public final class TrendsSheet {
                 case MONTH -> label;
             });
             out.values.add(v == null ? null : v.value());
-            out.rags.add(v == null ? null : ctx.rag(kpi, v.value()));
-            Long basis = v == null ? null : ChartBasis.orders(ctx.lookup(), type, start, kpi, v);
-            out.thin.add(basis != null && basis < ctx.chartMinOrders());
+            out.rags.add(v == null ? null : kpis.rag(kpi, v.value()));
+            Long basis = v == null ? null : ChartBasis.orders(kpis.lookup(), type, start, kpi, v);
+            out.thin.add(basis != null && basis < charts.minOrders());
         }
         return out;
     }

@@ -114,7 +114,7 @@ public class ReportWriter {
             new DefinitionsSheet().write(ctx);
             renameSheets(ctx);
             properties(ctx);
-            ctx.breakPagesAroundCharts();
+            ctx.charts().breakPagesAroundCharts();
 
             SXSSFWorkbook sx = new SXSSFWorkbook(wb, WINDOW);
             sx.setCompressTempFiles(true);
@@ -136,7 +136,7 @@ public class ReportWriter {
 
         List<Path> chartFiles = new ArrayList<>();
         Files.createDirectories(chartsDir);
-        for (ChartImage img : ctx.images()) {
+        for (ChartImage img : ctx.charts().images()) {
             Path png = OutputPaths.inside(chartsDir, img.fileName());
             OutputPaths.writeAtomically(png, out -> out.write(img.png()));
             chartFiles.add(png);

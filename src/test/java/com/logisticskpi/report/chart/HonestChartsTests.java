@@ -19,18 +19,18 @@ import com.logisticskpi.report.KpiCatalog.Unit;
 /** The charts do not mislead: bars from 0, thin points off the scale, minimum spans, the control chart's baseline. */
 class HonestChartsTests {
 
-    static final ReportCharts.LegendText LEGEND = new ReportCharts.LegendText("value", "target", "amber", "red");
+    static final TrendChart.LegendText LEGEND = new TrendChart.LegendText("value", "target", "amber", "red");
 
     @Test
     void barsOfSharesRunFromZeroToAHundredPercent() {
         // 65 %..78 %: an axis starting near 65 % would make 78 % look twice as long
-        JFreeChart c = ReportCharts.rankedBars("t", List.of("A", "B", "C"), List.of(0.65, 0.72, 0.78),
+        JFreeChart c = RankedBarChart.create("t", List.of("A", "B", "C"), List.of(0.65, 0.72, 0.78),
                 List.of(Rag.RED, Rag.RED, Rag.AMBER), 0.90, Unit.SHARE, "target");
         var y = c.getCategoryPlot().getRangeAxis();
         assertThat(y.getLowerBound()).isEqualTo(0.0);
         assertThat(y.getUpperBound()).isCloseTo(1.0, within(1e-6));
         // hours: from 0 as well
-        JFreeChart h = ReportCharts.rankedBars("t", List.of("A", "B"), List.of(90.0, 98.0), java.util.Arrays.asList(null, null), null,
+        JFreeChart h = RankedBarChart.create("t", List.of("A", "B"), List.of(90.0, 98.0), java.util.Arrays.asList(null, null), null,
                 Unit.HOURS, "target");
         assertThat(h.getCategoryPlot().getRangeAxis().getLowerBound()).isEqualTo(0.0);
     }
@@ -40,7 +40,7 @@ class HonestChartsTests {
         // days 1..5 at 96-99 %, day 3 a one-order day at 0 %: flagged thin
         List<Double> v = List.of(0.97, 0.98, 0.0, 0.96, 0.99);
         List<Boolean> thin = List.of(false, false, true, false, false);
-        JFreeChart c = ReportCharts.trend("t", List.of("1", "2", "3", "4", "5"), v, Collections.nCopies(5, null), thin,
+        JFreeChart c = TrendChart.create("t", List.of("1", "2", "3", "4", "5"), v, Collections.nCopies(5, null), thin,
                 0.95, Unit.SHARE, LEGEND, "fewer than 30 orders");
         XYPlot p = c.getXYPlot();
         // range from the four real points and the target: lo 0.95, hi 0.99, pad max(12 % of 0.04, 1 % of 0.99) ->
@@ -81,8 +81,8 @@ class HonestChartsTests {
             values.add(10.0 + (i % 2));
             signal.add(i == 3);
         }
-        var text = new ReportCharts.ControlText("v", "h", "c", "u", "l", "s");
-        JFreeChart c = ReportCharts.controlChart("t", labels, values, signal, 10.5, 13, 8, text, 0, 19, "baseline");
+        var text = new ControlChart.ControlText("v", "h", "c", "u", "l", "s");
+        JFreeChart c = ControlChart.create("t", labels, values, signal, 10.5, 13, 8, text, 0, 19, "baseline");
         var markers = c.getXYPlot().getDomainMarkers(Layer.BACKGROUND);
         assertThat(markers).hasSize(1);
         IntervalMarker band = (IntervalMarker) markers.iterator().next();
@@ -90,18 +90,61 @@ class HonestChartsTests {
         assertThat(band.getEndValue()).isEqualTo(19.5);
         assertThat(band.getLabel()).isEqualTo("baseline");
     }
+
     @Test
     void theCsiAndNpsTrendShowsBothTargets() {
         var series = new java.util.LinkedHashMap<String, List<Double>>();
         series.put("CSI", List.of(85.0, 86.0, 88.0));
         series.put("NPS", List.of(55.0, 58.0, 60.0));
-        JFreeChart c = ReportCharts.multiTrend("t", List.of("W1", "W2", "W3"), series, Unit.SCORE);
+        JFreeChart c = MultiTrendChart.create("t", List.of("W1", "W2", "W3"), series, Unit.SCORE);
         var up = com.logisticskpi.kpi.KpiTarget.Direction.HIGHER_IS_BETTER;
-        ReportCharts.addTargets(c, List.of(new com.logisticskpi.kpi.KpiTarget("csi", 80, up, 5),
+        MultiTrendChart.addTargets(c, List.of(new com.logisticskpi.kpi.KpiTarget("csi", 80, up, 5),
                 new com.logisticskpi.kpi.KpiTarget("nps", 30, up, 10)), "Target");
         var markers = c.getXYPlot().getRangeMarkers(Layer.FOREGROUND);
         assertThat(markers).extracting(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).contains(80.0, 30.0);
         // the NPS target 30 lies below the data (55-88): the axis reaches down to 30 - 5
         assertThat(c.getXYPlot().getRangeAxis().getLowerBound()).isLessThanOrEqualTo(25.0);
+    }
+
+    @Test
+    void aKpiWithATargetGetsTheDashedTargetLineAndOneWithoutGetsNone() {
+        List<String> days = List.of("1", "2", "3");
+        List<Double> v = List.of(0.5, 0.45, 0.55);
+        List<Rag> rags = List.of(Rag.GREEN, Rag.GREEN, Rag.AMBER);
+        // cycle_cv has a target (0.5, lower is better): one dashed grey line at 0.5 on its trend
+        JFreeChart cv = TrendChart.create("t", days, v, rags, 0.5, Unit.RATIO, LEGEND);
+        var markers = cv.getXYPlot().getRangeMarkers(Layer.FOREGROUND);
+        assertThat(markers).hasSize(1);
+        var line = (org.jfree.chart.plot.ValueMarker) markers.iterator().next();
+        assertThat(line.getValue()).isEqualTo(0.5);
+        assertThat(line.getPaint()).isEqualTo(ChartTheme.TARGET);
+        assertThat(((java.awt.BasicStroke) line.getStroke()).getDashArray()).containsExactly(6f, 4f);
+        // cycle_hours_p90 has none: no line, and the legend names only the value
+        JFreeChart p90 = TrendChart.create("t", days, List.of(40.0, 44.0, 41.0), Collections.nCopies(3, null), null,
+                Unit.HOURS, LEGEND);
+        assertThat(p90.getXYPlot().getRangeMarkers(Layer.FOREGROUND)).isNull();
+        assertThat(p90.getXYPlot().getFixedLegendItems().getItemCount()).isEqualTo(1);
+        // bars: the same dashed line, labelled
+        JFreeChart bars = RankedBarChart.create("t", List.of("A", "B"), List.of(0.8, 0.95), List.of(Rag.RED, Rag.GREEN),
+                0.90, Unit.SHARE, "Target 90%");
+        var bar = (org.jfree.chart.plot.ValueMarker) bars.getCategoryPlot().getRangeMarkers(Layer.FOREGROUND).iterator().next();
+        assertThat(bar.getValue()).isEqualTo(0.90);
+        assertThat(bar.getLabel()).isEqualTo("Target 90%");
+        assertThat(((java.awt.BasicStroke) bar.getStroke()).getDashArray()).containsExactly(6f, 4f);
+    }
+
+    @Test
+    void barsAndPointsTakeTheirColourFromTheOnePalette() {
+        JFreeChart bars = RankedBarChart.create("t", List.of("A", "B", "C", "D"), List.of(0.8, 0.88, 0.95, 0.5),
+                java.util.Arrays.asList(Rag.RED, Rag.AMBER, Rag.GREEN, null), 0.90, Unit.SHARE, "target");
+        var r = bars.getCategoryPlot().getRenderer();
+        assertThat(r.getItemPaint(0, 0)).isEqualTo(new java.awt.Color(0xC0, 0x1C, 0x28));
+        assertThat(r.getItemPaint(0, 1)).isEqualTo(com.logisticskpi.report.RagPalette.AMBER.chart());
+        assertThat(r.getItemPaint(0, 2)).isEqualTo(com.logisticskpi.report.RagPalette.GREEN.chart());
+        assertThat(r.getItemPaint(0, 3)).isEqualTo(ChartTheme.NEUTRAL);
+        // the cells' status styles are built from the same palette entries (Excel's good / neutral / bad)
+        assertThat(com.logisticskpi.report.RagPalette.styleKey(Rag.RED)).isEqualTo("rag_red");
+        assertThat(com.logisticskpi.report.RagPalette.RED.cellFill()).isEqualTo("FFC7CE");
+        assertThat(com.logisticskpi.report.RagPalette.styleKey(null)).isEqualTo("rag_none");
     }
 }
