@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 com.logisticskpi.sample.SampleDataGenerator.class,
                 com.logisticskpi.ingest.IngestCommand.class,
                 com.logisticskpi.history.HistoryCommand.class,
+                RestatementsCommand.class,
                 com.logisticskpi.kpi.recompute.RecomputeCommand.class,
                 com.logisticskpi.report.ReportCommand.class,
                 com.logisticskpi.kpi.explain.ExplainCommand.class,
