@@ -32,6 +32,7 @@ import com.logisticskpi.report.Messages;
 import com.logisticskpi.report.ReportKind;
 import com.logisticskpi.kpi.ReportKpis;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
+import com.logisticskpi.kpi.restate.RestatementFinder;
 
 /**
  * Mails the report with {@link MailDelivery}: the phone-first digest of the run's report kind
@@ -53,6 +54,7 @@ public class DeliverTasklet implements Tasklet {
     private final KpiService kpiService;
     private final KpiEngineProperties engine;
     private final ObjectProvider<KpiWhy> why;
+    private RestatementFinder restatements;
 
     public DeliverTasklet(DeliveryProperties delivery, KpiService kpiService, KpiEngineProperties engine,
                           ObjectProvider<KpiWhy> why) {
@@ -60,6 +62,12 @@ public class DeliverTasklet implements Tasklet {
         this.kpiService = kpiService;
         this.engine = engine;
         this.why = why;
+    }
+
+    /** The figures of earlier reports the run changed: the mail says how many ("see the Summary sheet"). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setRestatements(RestatementFinder restatements) {
+        this.restatements = restatements;
     }
 
     @Override
@@ -81,6 +89,7 @@ public class DeliverTasklet implements Tasklet {
         var request = new MailDigestBuilder.Request(kind, run.period().lastDate(), run.asOf(), run.zone(), messages,
                 run.definition().subjectFor(run.period()), runId);
         MailDigest digest = new MailDigestBuilder(why.getIfAvailable(() -> driversWhy(runId, kpis, messages, run)), new DigestCharts())
+                .restated(restatements == null ? 0 : restatements.of(runId).size())
                 .build(request, kpis, engine.effectiveTargets(), new MailDigestBuilder.Workbook(workbook, Files.size(workbook), cap));
         DeliveryReceipt receipt;
         try {
