@@ -92,11 +92,11 @@ class RestatementTests {
         assertThat(none.exitCode()).as(none.all()).isZero();
         assertThat(none.out()).contains("nightly 2026-11-22, kpi run " + rerun.kpiRunId())
                 .contains("no figure of an earlier report restated");
-        assertThat(summaryTexts(NightlyKit.outDir(dir).resolve("kpi-report_2026-11-22.xlsx")))
+        assertThat(summaryTexts(workbook(rerun)))
                 .noneMatch(t -> t.startsWith("Restated"));
 
         Corrected order = correctOnePromise(data, rerun.kpiRunId(), dir.resolve("inbox"));
-        Map<String, Figure> reported = figures(NightlyKit.outDir(dir).resolve("kpi-values.csv"));
+        Map<String, Figure> reported = figures(workbook(rerun).resolveSibling("kpi-values.csv"));
         List<Figure> expectedOld = new ArrayList<>();
         for (String period : List.of("day|" + DAY, "week|" + WEEK)) {
             for (String slice : List.of("all|all", "warehouse|" + order.warehouse, "carrier|" + order.carrier,
@@ -115,7 +115,7 @@ class RestatementTests {
         NightlyKit.Result second = NightlyKit.inProcess(night2);
         assertThat(second.exitCode()).as(second.all()).isZero();
         assertThat(second.out()).contains("20 figures of earlier reports restated – see the Summary sheet");
-        Map<String, Figure> now = figures(dir.resolve("out").resolve("2026-11-23").resolve("kpi-values.csv"));
+        Map<String, Figure> now = figures(workbook(second).resolveSibling("kpi-values.csv"));
 
         // ./kpi restatements: exactly the 20 figures, value as reported and now as kpi-values.csv writes them
         NightlyKit.Result listed = NightlyKit.inProcess("restatements", "--data-dir", data.toString());
@@ -143,7 +143,7 @@ class RestatementTests {
                 .contains(listed.out().trim());
 
         // the Summary sheet: the title, the whole business's four figures first, then the slices, ten rows in all
-        List<List<Object>> section = restatedSection(dir.resolve("out").resolve("2026-11-23").resolve("kpi-report_2026-11-23.xlsx"));
+        List<List<Object>> section = restatedSection(workbook(second));
         assertThat(section.get(0).get(0)).isEqualTo(
                 "Restated: 20 figures of earlier reports changed since they were reported (late corrections)");
         List<List<Object>> rows = section.subList(2, 12);
@@ -175,6 +175,13 @@ class RestatementTests {
                 assertThat(html).contains("id=\"restated\"").contains("20 figures of earlier reports restated");
             }
         }
+    }
+
+    /** The workbook a run wrote ("workbook: <path>" in its summary; a re-run writes into its own folder). */
+    private static Path workbook(NightlyKit.Result run) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^workbook: (.+)$").matcher(run.out());
+        assertThat(m.find()).as(run.all()).isTrue();
+        return Path.of(m.group(1).trim());
     }
 
     /** NightlyKit writes the job file anew for every command: mail through GreenMail. */
