@@ -177,6 +177,22 @@ class RestatementTests {
         }
     }
 
+    /** The reporting-run query on MariaDB (the Spring Batch tables in upper case there): before any report, none. */
+    @Test
+    void theCommandSaysSoBeforeAnyReportOnMariaDb() {
+        List<String> args = new ArrayList<>(List.of("restatements"));
+        args.addAll(com.logisticskpi.testsupport.TestDatabases.mysqlArgs(tmp.resolve("mysql")));
+        NightlyKit.Result latest = NightlyKit.inProcess(args.toArray(String[]::new));
+        assertThat(latest.exitCode()).as(latest.all()).isZero();
+        assertThat(latest.out().trim()).isEqualTo("no scheduled report yet");
+        args.addAll(List.of("--since", "2026-11-01"));
+        NightlyKit.Result since = NightlyKit.inProcess(args.toArray(String[]::new));
+        assertThat(since.out().trim()).isEqualTo("no scheduled report of a date since 2026-11-01");
+        NightlyKit.Result bad = NightlyKit.inProcess("restatements", "--since", "11/21", "--data-dir", tmp.resolve("h2").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--since '11/21' is not a date (yyyy-MM-dd)");
+    }
+
     /** The workbook a run wrote ("workbook: <path>" in its summary; a re-run writes into its own folder). */
     private static Path workbook(NightlyKit.Result run) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^workbook: (.+)$").matcher(run.out());
