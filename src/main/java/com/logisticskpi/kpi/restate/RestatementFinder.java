@@ -51,10 +51,13 @@ public class RestatementFinder {
             .thenComparing(Restatement::sliceValue)
             .thenComparing(Restatement::kpi);
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RestatementFinder.class);
+
     private final KpiRunRepository runs;
     private final ReportingRuns reports;
     private final JdbcTemplate jdbc;
     private final FinalFigures finalFigures;
+    private volatile Cached last;
 
     public RestatementFinder(KpiRunRepository runs, ReportingRuns reports, JdbcTemplate jdbc,
                              org.springframework.beans.factory.ObjectProvider<TicketProperties> tickets) {
@@ -64,12 +67,32 @@ public class RestatementFinder {
         this.finalFigures = new FinalFigures(tickets.getIfAvailable());
     }
 
-    /** The restatements of the kpi run {@code runId} against the last report before it; empty when there is none. */
+    /**
+     * The restatements of the kpi run {@code runId} against the last report before it; empty when there is none.
+     * The last answer is kept: a nightly asks three times (workbook, mail, terminal summary) and the figures of a
+     * completed run never change, so the same pair of runs gives the same list.
+     */
     public List<Restatement> of(long runId) {
+        long start = System.nanoTime();
         KpiRunRepository.KpiRun run = runs.run(runId)
                 .orElseThrow(() -> new IllegalArgumentException("no kpi run " + runId));
         Optional<ReportingRun> previous = reports.previous(runId, run.asOf());
-        return previous.map(p -> compare(run, p)).orElse(List.of());
+        if (previous.isEmpty()) {
+            return List.of();
+        }
+        String pair = runId + "/" + previous.get().runId();
+        Cached cached = last;
+        if (cached != null && cached.pair.equals(pair)) {
+            return cached.restatements;
+        }
+        List<Restatement> out = List.copyOf(compare(run, previous.get()));
+        last = new Cached(pair, out);
+        LOG.info("restatements of kpi run {} against {}: {} figures in {} ms", runId, previous.get().describe(), out.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return out;
+    }
+
+    private record Cached(String pair, List<Restatement> restatements) {
     }
 
     /** The figures of {@code earlier}'s ended periods that {@code run} changed. */
