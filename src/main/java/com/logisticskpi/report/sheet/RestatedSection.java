@@ -67,20 +67,24 @@ final class RestatedSection {
                 : m.get("slice." + r.slice()) + " " + r.sliceValue();
         ctx.text(s, row, c0 + COL_SLICE, slice, "text");
         ctx.number(s, row, c0 + COL_REPORTED, r.reported(), unit);
+        var by = r.reportedBy();
+        ctx.text(s, row, c0 + COL_BY, m.get("restated.reported_by", by.job(), by.reportDate().toString(),
+                String.valueOf(by.runId()), by.localAsOf()), "text");
+        Double change = r.change();
         if (r.now() == null) {
-            ctx.text(s, row, c0 + COL_NOW, m.get("restated.gone"), "rag_none");
+            // left-aligned, with no change cell beside it: "no longer computed" runs on over the empty Change column
+            ctx.text(s, row, c0 + COL_NOW, m.get("restated.gone"), "text");
         } else {
             ctx.number(s, row, c0 + COL_NOW, r.now(), unit);
         }
-        Double change = r.change();
-        if (change != null && "share".equals(unit)) {
+        if (change == null) {
+            return;
+        }
+        if ("share".equals(unit)) {
             ctx.number(s, row, c0 + COL_CHANGE, change * 100, "change_share");       // points, as the table above
             s.getRow(row).getCell(c0 + COL_CHANGE).setCellStyle(ctx.pointsStyle());
         } else {
             ctx.number(s, row, c0 + COL_CHANGE, change, "change_" + unit);
         }
-        var by = r.reportedBy();
-        ctx.text(s, row, c0 + COL_BY, m.get("restated.reported_by", by.job(), by.reportDate().toString(),
-                String.valueOf(by.runId()), by.localAsOf()), "text");
     }
 }
