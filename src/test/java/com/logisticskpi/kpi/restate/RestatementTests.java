@@ -52,6 +52,8 @@ import jakarta.mail.internet.MimeMessage;
  * business and its warehouse, carrier, region and channel, lose one on-time (perfect) order: 20 figures, each
  * expected as (numerator - 1) / denominator of the figure the report showed. The next night's workbook Summary, mail
  * and {@code ./kpi restatements} list exactly those.
+ * <p>Over 300 lines: one end-to-end scenario with the readers it needs (kpi-values.csv, the Summary's section, the
+ * mail parts) and the correction it writes; none of them is shared elsewhere.
  */
 class RestatementTests {
 
