@@ -27,6 +27,7 @@ import com.logisticskpi.base.KpiException;
                 com.logisticskpi.cli.RestartCommand.class,
                 com.logisticskpi.cli.ScheduleCommand.class,
                 com.logisticskpi.cli.WorkerCommand.class,
+                RestatementsCommand.class,
         })
 public class KpiCli implements Runnable {
 

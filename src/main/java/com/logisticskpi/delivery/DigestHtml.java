@@ -8,7 +8,8 @@ import com.logisticskpi.kpi.Rag;
  * The digest as phone-first HTML: one column at most 600 px wide that shrinks to the screen, one row per headline
  * KPI (name with target, change and "why" under it on the left; value and a coloured status badge with its word on
  * the right), then the charts at {@value MailDigest#CHART_WIDTH} px (width attribute) shrinking with
- * {@code max-width:100%}. Inline styles only (mail clients drop style sheets); every text is HTML-escaped.
+ * {@code max-width:100%}; under the comparison, a boxed line when the run restated figures of earlier reports. Inline
+ * styles only (mail clients drop style sheets); every text is HTML-escaped.
  */
 public final class DigestHtml {
 
@@ -29,6 +30,10 @@ public final class DigestHtml {
         b.append("<div style=\"padding:14px 16px 8px 16px\">\n")
                 .append("<h1 style=\"font-size:19px;margin:0 0 4px 0;color:#1f3864\">").append(Html.escape(d.heading())).append("</h1>\n")
                 .append("<p style=\"margin:0;font-size:13px;color:#555555\">").append(Html.escape(d.comparison())).append("</p>\n");
+        if (!d.restated().isEmpty()) {
+            b.append("<p id=\"restated\" style=\"margin:8px 0 0 0;padding:6px 10px;background:#e3f2fd;")
+                    .append("border-left:4px solid #1f3864;font-size:13px\">").append(Html.escape(d.restated())).append("</p>\n");
+        }
         if (!d.workbookNote().isEmpty()) {
             String style = d.workbookTooBig()
                     ? "margin:10px 0 0 0;padding:8px 10px;background:#fff3e0;border-left:4px solid #e69a00;font-size:13px;word-break:break-all"

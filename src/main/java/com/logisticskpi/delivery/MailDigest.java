@@ -14,9 +14,11 @@ import java.util.List;
  * @param charts       3–4 small charts (content id, file name, alt text, PNG)
  * @param chartsTitle  heading above the charts
  * @param footer       where every figure can be traced
+ * @param restated     "3 figures of earlier reports restated – see the Summary sheet" when the run changed figures of
+ *                     earlier reports (late corrections), else empty
  */
 public record MailDigest(String subject, String heading, String comparison, String workbookNote, boolean workbookTooBig,
-                         List<DigestRow> rows, List<Chart> charts, String chartsTitle, String footer) {
+                         List<DigestRow> rows, List<Chart> charts, String chartsTitle, String footer, String restated) {
 
     /** Logical width of a chart in the mail's 600 px column (the PNG has twice as many pixels). */
     public static final int CHART_WIDTH = 560;
@@ -25,6 +27,7 @@ public record MailDigest(String subject, String heading, String comparison, Stri
     public MailDigest {
         rows = List.copyOf(rows);
         charts = List.copyOf(charts);
+        restated = restated == null ? "" : restated;
     }
 
     /** An inline chart: referenced as {@code cid:<contentId>}, attached under {@code fileName}. */

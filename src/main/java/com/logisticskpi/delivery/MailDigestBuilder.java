@@ -23,7 +23,8 @@ import com.logisticskpi.report.ReportKind;
  * Builds the mail digest of a run from the run's figures: the lead comparison of the report's kind (the same first
  * block as the workbook's Summary: the day, the ISO week or the month against the period before), every
  * {@link HeadlineKpi} with value, target, status, change and significance, the "why" of red and amber KPIs
- * ({@link KpiWhy}), and a note on the workbook (attached, or where it is when above the cap).
+ * ({@link KpiWhy}), a note on the workbook (attached, or where it is when above the cap), and a line when the run
+ * restated figures of earlier reports ({@link #restated}).
  */
 public final class MailDigestBuilder {
 
@@ -51,11 +52,21 @@ public final class MailDigestBuilder {
 
     private final KpiWhy why;
     private final DigestCharts charts;
+    private int restated;
 
     /** @param charts the mail's charts, or null for none (the terminal summary) */
     public MailDigestBuilder(KpiWhy why, DigestCharts charts) {
         this.why = why == null ? KpiWhy.NONE : why;
         this.charts = charts;
+    }
+
+    /**
+     * How many figures of earlier reports the run changed (kpi.restate.RestatementFinder): above 0 the digest says so
+     * under the comparison and points to the workbook's Summary, whose "Restated" section lists them.
+     */
+    public MailDigestBuilder restated(int count) {
+        this.restated = count;
+        return this;
     }
 
     public MailDigest build(Request r, List<KpiValue> values, Map<String, KpiTarget> targets, Workbook workbook) {
@@ -77,7 +88,8 @@ public final class MailDigestBuilder {
                 megabytes(workbook.capBytes()), workbook.path().toAbsolutePath().toString());
         List<MailDigest.Chart> pictures = charts == null ? List.of() : charts.render(r, m, lookup, targets, rows);
         return new MailDigest(subject, heading, comparison, note, workbook != null && !workbook.attached(), rows, pictures,
-                m.get("mail.charts"), m.get("mail.footer", String.valueOf(r.kpiRunId())));
+                m.get("mail.charts"), m.get("mail.footer", String.valueOf(r.kpiRunId())),
+                restated > 0 ? m.get("mail.restated", restated) : "");
     }
 
     /** Convenience for the job: the run's figures and targets from its {@link ReportKpis}. */

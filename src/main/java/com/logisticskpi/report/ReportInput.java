@@ -13,6 +13,7 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.drivers.DriverRow;
+import com.logisticskpi.kpi.restate.Restatement;
 
 /**
  * Everything the manager's workbook shows, computed beforehand by the KPI engine. The writer computes no KPI
@@ -41,6 +42,8 @@ import com.logisticskpi.kpi.drivers.DriverRow;
  *                         missing" when null
  * @param exceptionRows    the stored export rows of the exception orders, for their causes, failing lines and
  *                         parcels (fetched in batches); {@link OrderRowsSource#NONE} leaves every cause undetermined
+ * @param restatements     the figures of earlier reports this run changed (late corrections), shown in the Summary's
+ *                         "Restated" section; empty: no section (docs/kpi-engine.md, "As reported and restatements")
  */
 public record ReportInput(
         LocalDate businessDate,
@@ -57,7 +60,18 @@ public record ReportInput(
         Path exceptionsCsv,
         List<DriverRow> drivers,
         CustomerService customerService,
-        OrderRowsSource exceptionRows) {
+        OrderRowsSource exceptionRows,
+        List<Restatement> restatements) {
+
+    /** An input without restatements. */
+    public ReportInput(LocalDate businessDate, Instant asOf, ZoneId zone, Locale locale, Freshness freshness,
+                       List<KpiValue> values, Map<String, KpiTarget> targets, List<ControlPoint> controlChart,
+                       Iterable<OrderOutcome> deliveredOrders, Iterable<OrderOutcome> exceptions,
+                       List<DataQualityRow> dataQuality, Path exceptionsCsv, List<DriverRow> drivers,
+                       CustomerService customerService, OrderRowsSource exceptionRows) {
+        this(businessDate, asOf, zone, locale, freshness, values, targets, controlChart, deliveredOrders, exceptions,
+                dataQuality, exceptionsCsv, drivers, customerService, exceptionRows, List.of());
+    }
 
     /** An input without drivers, ticket details and exception rows (the Why column and Drivers sheet say there is no
      * data; the tickets export counts as missing; every exception cause is undetermined). */
@@ -66,7 +80,7 @@ public record ReportInput(
                        Iterable<OrderOutcome> deliveredOrders, Iterable<OrderOutcome> exceptions,
                        List<DataQualityRow> dataQuality, Path exceptionsCsv) {
         this(businessDate, asOf, zone, locale, freshness, values, targets, controlChart, deliveredOrders, exceptions,
-                dataQuality, exceptionsCsv, List.of(), null, OrderRowsSource.NONE);
+                dataQuality, exceptionsCsv, List.of(), null, OrderRowsSource.NONE, List.of());
     }
 
     public ReportInput {
@@ -83,6 +97,7 @@ public record ReportInput(
         drivers = drivers == null ? List.of() : drivers;
         customerService = customerService == null ? CustomerService.MISSING : customerService;
         exceptionRows = exceptionRows == null ? OrderRowsSource.NONE : exceptionRows;
+        restatements = restatements == null ? List.of() : List.copyOf(restatements);
     }
 
     /**

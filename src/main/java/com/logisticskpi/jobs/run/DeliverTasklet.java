@@ -27,6 +27,7 @@ import com.logisticskpi.delivery.MailDigestBuilder;
 import com.logisticskpi.delivery.ReportMail;
 import com.logisticskpi.delivery.SmtpSettings;
 import com.logisticskpi.kpi.engine.KpiEngineProperties;
+import com.logisticskpi.kpi.restate.RestatementFinder;
 import com.logisticskpi.kpi.service.KpiService;
 import com.logisticskpi.kpi.service.ReportKpis;
 import com.logisticskpi.report.Messages;
@@ -53,6 +54,7 @@ public class DeliverTasklet implements Tasklet {
     private final KpiService kpiService;
     private final KpiEngineProperties engine;
     private final ObjectProvider<KpiWhy> why;
+    private RestatementFinder restatements;
 
     public DeliverTasklet(DeliveryProperties delivery, KpiService kpiService, KpiEngineProperties engine,
                           ObjectProvider<KpiWhy> why) {
@@ -60,6 +62,12 @@ public class DeliverTasklet implements Tasklet {
         this.kpiService = kpiService;
         this.engine = engine;
         this.why = why;
+    }
+
+    /** The figures of earlier reports the run changed: the mail says how many ("see the Summary sheet"). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setRestatements(RestatementFinder restatements) {
+        this.restatements = restatements;
     }
 
     @Override
@@ -81,6 +89,7 @@ public class DeliverTasklet implements Tasklet {
         var request = new MailDigestBuilder.Request(kind, run.period().lastDate(), run.asOf(), run.zone(), messages,
                 run.definition().subjectFor(run.period()), runId);
         MailDigest digest = new MailDigestBuilder(why.getIfAvailable(() -> driversWhy(runId, kpis, messages, run)), new DigestCharts())
+                .restated(restatements == null ? 0 : restatements.of(runId).size())
                 .build(request, kpis, engine.effectiveTargets(), new MailDigestBuilder.Workbook(workbook, Files.size(workbook), cap));
         DeliveryReceipt receipt;
         try {

@@ -53,6 +53,14 @@ public class RunSummary {
         this.app = app;
     }
 
+    private com.logisticskpi.kpi.restate.RestatementFinder restatements;
+
+    /** The figures of earlier reports the run changed: the summary says how many, under the headline KPIs. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setRestatements(com.logisticskpi.kpi.restate.RestatementFinder restatements) {
+        this.restatements = restatements;
+    }
+
     public void print(JobExecution execution, PrintWriter out) {
         RunParameters.Run run = RunParameters.Run.of(execution.getJobParameters());
         out.printf("%s %s (execution %d): %s%n", run.definition().name(), run.period().label(), execution.getId(),
@@ -87,12 +95,18 @@ public class RunSummary {
             Messages messages = new Messages(run.definition().locale());
             var request = new MailDigestBuilder.Request(kind, run.period().lastDate(), run.asOf(), run.zone(), messages,
                     run.definition().subjectFor(run.period()), kpis.runId());
-            MailDigest digest = new MailDigestBuilder(KpiWhy.NONE, null).build(request, kpis, engine.effectiveTargets(), null);
+            int restated = restatements == null || !ctx.containsKey(ReportTasklet.WORKBOOK) ? 0
+                    : restatements.of(kpis.runId()).size();
+            MailDigest digest = new MailDigestBuilder(KpiWhy.NONE, null).restated(restated)
+                    .build(request, kpis, engine.effectiveTargets(), null);
             out.println();
             out.printf("headline KPIs %s (kpi run %d):%n", kpis.period(type), kpis.runId());
             out.println("  " + digest.comparison());
             for (DigestRow row : digest.rows()) {
                 out.println(headlineLine(row));
+            }
+            if (!digest.restated().isEmpty()) {
+                out.println("  " + digest.restated());
             }
         }
         out.println();

@@ -23,6 +23,7 @@ import com.logisticskpi.kpi.engine.KpiEngineProperties;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
 import com.logisticskpi.kpi.output.OutputProperties;
+import com.logisticskpi.kpi.restate.RestatementFinder;
 import com.logisticskpi.kpi.service.KpiService;
 import com.logisticskpi.kpi.service.ReportKpis;
 import com.logisticskpi.report.OutputPaths;
@@ -39,6 +40,7 @@ import com.logisticskpi.report.ReportInputProvider;
  * <li>The delivered orders (histogram) and the exception orders are streamed from the run's stored
  * {@code order_outcome} rows of the report date's month through database cursors that stay open only inside
  * {@link #withInput}.</li>
+ * <li>Restatements: the figures of earlier scheduled reports this run changed ({@link RestatementFinder}).</li>
  * <li>Data quality: the loaded and failed export files whose name carries the report date. Freshness: the newest
  * stored event not after as-of and the last load of a file dated up to the report date.</li>
  * <li>After the workbook is written, beside it (each file replaced atomically): {@code kpi-values.csv} (every figure
@@ -61,6 +63,7 @@ public class EngineReportInputProvider implements ReportInputProvider {
     private final DataFreshnessQuery freshness;
     private final DataSource dataSource;
     private TicketDetailsQuery tickets;
+    private RestatementFinder restatements;
     private final boolean rawCsv;
 
     public EngineReportInputProvider(KpiService kpiService, KpiEngineProperties engineProperties,
@@ -78,6 +81,12 @@ public class EngineReportInputProvider implements ReportInputProvider {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     public void setTicketDetails(TicketDetailsQuery tickets) {
         this.tickets = tickets;
+    }
+
+    /** The figures of earlier reports the run changed (the Summary's "Restated" section); without it no section. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setRestatements(RestatementFinder restatements) {
+        this.restatements = restatements;
     }
 
     /** {@code kpi-exceptions_<yyyy-MM-dd>.csv}. */
@@ -101,7 +110,8 @@ public class EngineReportInputProvider implements ReportInputProvider {
                     freshness.of(date, request.asOf()), kpis.values(), engineProperties.effectiveTargets(),
                     controlPoints(kpis.controlChart()), stored.delivered(), stored.exceptions(),
                     dataQualityRows(dataQuality.forBusinessDate(date)), exceptionsCsv, drivers,
-                    tickets == null ? null : tickets.of(date, request.asOf(), request.zone()), new StoredOrderRows(dataSource));
+                    tickets == null ? null : tickets.of(date, request.asOf(), request.zone()), new StoredOrderRows(dataSource),
+                    restatements == null ? List.of() : restatements.of(kpis.runId()));
             T result = use.apply(input);
             OutputPaths.replaceAtomically(OutputPaths.inside(outDir, KPI_VALUES_CSV),
                     tmp -> KpiValuesCsv.write(tmp, kpis.values(), null, rawCsv));

@@ -13,8 +13,8 @@ import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.kpi.ShareStatistics;
 import com.logisticskpi.report.KpiCatalog;
-import com.logisticskpi.report.ReportKind;
 import com.logisticskpi.report.ReportInput;
+import com.logisticskpi.report.ReportKind;
 import com.logisticskpi.report.WhyText;
 import com.logisticskpi.report.template.TemplateNames;
 
@@ -27,6 +27,7 @@ import com.logisticskpi.report.template.TemplateNames;
  * "Why": for a red or amber figure compared with the period before it, the slice values that contribute most to its
  * change and to its gap, and for the on-time rate of a week or month the rate its pending orders still need
  * ({@link WhyText}); a year-ago block has no "why" (the drivers compare consecutive periods).
+ * Below the table, when the run changed figures of earlier reports: the {@link RestatedSection}.
  */
 public final class SummarySheet {
 
@@ -86,6 +87,7 @@ public final class SummarySheet {
                 whyCell(ctx, s, row++, c0, block.yearAgo() ? "" : why.line(block.type(), in.businessDate(), kpi));
             }
         }
+        RestatedSection.write(ctx, s, row, c0);
         s.createFreezePane(c0 + 1, headerRow + 1);
         s.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
     }
