@@ -5,10 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +28,16 @@ import com.logisticskpi.base.ExitCode;
 import com.logisticskpi.base.KpiException;
 import com.logisticskpi.jobs.JobDefinition;
 import com.logisticskpi.jobs.JobDefinitionLoader;
+import com.logisticskpi.jobs.JobScheduler;
 import com.logisticskpi.jobs.run.JobRunner;
 
 /**
  * {@code kpi schedule [--jobs-dir DIR]}: a long-lived process that starts every job file of the jobs directory on the
- * cron expression in it (UTC, Spring's CronExpression), exactly as {@code kpi run <file>} would with
- * {@code --as-of} = the scheduled instant: same run lock, same exit codes (printed, one line per run). Each run gets a
- * fresh application context, so between runs the embedded database is free for manual commands. SIGTERM (or
- * Ctrl-C) stops it cleanly: while waiting it exits at once; during a run it lets that run finish first.
+ * cron expression in it (UTC; {@link JobScheduler}: Spring's ThreadPoolTaskScheduler with a CronTrigger per job, one
+ * run at a time), exactly as {@code kpi run <file>} would with {@code --as-of} = the scheduled instant: same run
+ * lock, same exit codes (printed, one line per run). Each run gets a fresh application context, so between runs the
+ * embedded database is free for manual commands. SIGTERM (or Ctrl-C) stops it cleanly: while waiting it exits at
+ * once; during a run it lets that run finish first.
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = "Runs the job files of the jobs directory on their cron schedules (UTC) until stopped (SIGTERM).")
@@ -51,75 +54,49 @@ public class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--jobs-dir", paramLabel = "DIR", description = "Directory of the job files (default: $KPI_JOBS_DIR or ./jobs).")
     Path jobsDir;
 
-    private volatile boolean stopping;
-    private volatile Thread loop;
-    private volatile boolean running;
-
     @Override
     public Integer call() {
         Path dir = jobsDir != null ? jobsDir : Path.of(System.getenv().getOrDefault("KPI_JOBS_DIR", "jobs"));
         List<Path> files = jobFiles(dir);
         JobDefinitionLoader loader = new JobDefinitionLoader();
         List<JobDefinition> defs = new ArrayList<>();
+        Map<JobDefinition, Path> fileOf = new IdentityHashMap<>();
         for (Path f : files) {
-            defs.add(loader.load(f));                     // a bad file stops the scheduler at start (exit 6)
+            JobDefinition d = loader.load(f);             // a bad file stops the scheduler at start (exit 6)
+            defs.add(d);
+            fileOf.put(d, f);
         }
         PrintWriter out = spec.commandLine().getOut();
+        Instant now = Instant.now();
+        for (JobDefinition d : defs) {
+            out.printf("schedule: %s (%s UTC) next at %s%n", d.name(), d.schedule(), d.nextRun(now));
+        }
+        out.flush();
+        if (defs.stream().allMatch(d -> d.nextRun(now) == null)) {
+            out.println("schedule: no job has a next start");
+            out.println("schedule: stopped");
+            out.flush();
+            return ExitCode.OK.code();
+        }
+        JobScheduler scheduler = new JobScheduler(defs, (d, at) -> runOne(fileOf.get(d), d, at, out));
         CountDownLatch finished = new CountDownLatch(1);
-        loop = Thread.currentThread();
         Thread hook = new Thread(() -> {
-            stopping = true;
-            if (!running) {
-                loop.interrupt();
-            }
+            scheduler.stop();                             // waits for the run in progress
             try {
-                finished.await(10, TimeUnit.MINUTES);
+                finished.await(1, TimeUnit.MINUTES);      // lets the command print its last line
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "kpi-schedule-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            for (JobDefinition d : defs) {
-                out.printf("schedule: %s (%s UTC) next at %s%n", d.name(), d.schedule(), d.nextRun(Instant.now()));
-            }
-            out.flush();
-            Instant from = Instant.now();
-            while (!stopping) {
-                Instant next = null;
-                for (JobDefinition d : defs) {
-                    Instant n = d.nextRun(from);
-                    if (n != null && (next == null || n.isBefore(next))) {
-                        next = n;
-                    }
-                }
-                if (next == null) {
-                    out.println("schedule: no job has a next start");
-                    break;
-                }
-                long waitMs = Duration.between(Instant.now(), next).toMillis();
-                if (waitMs > 0) {
-                    try {
-                        Thread.sleep(waitMs);
-                    } catch (InterruptedException e) {
-                        break;
-                    }
-                }
-                if (stopping) {
-                    break;
-                }
-                for (int i = 0; i < defs.size(); i++) {
-                    JobDefinition d = defs.get(i);
-                    if (next.equals(d.nextRun(from))) {
-                        runOne(files.get(i), d, next, out);
-                    }
-                }
-                from = next;
-            }
+            scheduler.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            scheduler.stop();
+        } finally {
             out.println("schedule: stopped");
             out.flush();
-            return ExitCode.OK.code();
-        } finally {
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -127,10 +104,10 @@ public class ScheduleCommand implements Callable<Integer> {
                 // the hook is running: it waits for us
             }
         }
+        return ExitCode.OK.code();
     }
 
     private void runOne(Path file, JobDefinition def, Instant at, PrintWriter out) {
-        running = true;
         String result;
         try (ConfigurableApplicationContext ctx = RunContexts.start(common)) {
             JobRunner.Outcome outcome = ctx.getBean(JobRunner.class).run(new JobRunner.Request(file, List.of(), def, null,
@@ -146,8 +123,6 @@ public class ScheduleCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             LOG.error("scheduled run of {} failed", def.name(), e);
             result = "exit 1 (FAILED): " + e.getClass().getSimpleName() + ": " + e.getMessage();
-        } finally {
-            running = false;
         }
         out.printf("schedule: %s at %s: %s%n", def.name(), at, result.replaceAll("[\\r\\n\\t]+", " "));
         out.flush();

@@ -23,11 +23,13 @@ import org.springframework.util.unit.DataSize;
  * @param readTimeout        socket read timeout (default 30 s)
  * @param writeTimeout       socket write timeout (default 30 s)
  * @param attachmentMaxSize  above this the workbook is not attached, its path is given instead (default 10MB)
+ * @param retry              {@code kpi.delivery.retry.*}: how a transient SMTP failure is retried
  */
 @ConfigurationProperties("kpi.delivery")
 public record DeliveryProperties(String host, Integer port, String username, String passwordEnv, Path passwordFile,
                                  Boolean starttls, Boolean starttlsRequired, String from, Duration connectionTimeout,
-                                 Duration readTimeout, Duration writeTimeout, DataSize attachmentMaxSize) {
+                                 Duration readTimeout, Duration writeTimeout, DataSize attachmentMaxSize,
+                                 Retry retry) {
 
     public DeliveryProperties {
         if (port == null) {
@@ -57,10 +59,37 @@ public record DeliveryProperties(String host, Integer port, String username, Str
         if (attachmentMaxSize == null) {
             attachmentMaxSize = DataSize.ofMegabytes(10);
         }
+        if (retry == null) {
+            retry = new Retry(null, null);
+        }
+    }
+
+    /**
+     * {@code kpi.delivery.retry.*}: a transient SMTP failure (connection refused, a timeout, a 4xx reply) is tried
+     * again; a permanent one (5xx reply, bad credentials) never is.
+     *
+     * @param maxAttempts attempts in all, the first included (default 3; 1 = no retry)
+     * @param delay       the wait before the second attempt, doubled before each further one (default 5 s)
+     */
+    public record Retry(Integer maxAttempts, Duration delay) {
+        public Retry {
+            if (maxAttempts == null) {
+                maxAttempts = 3;
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("kpi.delivery.retry.max-attempts must be at least 1, was " + maxAttempts);
+            }
+            if (delay == null) {
+                delay = Duration.ofSeconds(5);
+            }
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("kpi.delivery.retry.delay must not be negative, was " + delay);
+            }
+        }
     }
 
     /** Everything defaulted, no host: for tests and for building settings by hand. */
     public static DeliveryProperties defaults() {
-        return new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -13,6 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -25,7 +31,8 @@ import com.logisticskpi.base.KpiException;
  * inline images by content id (each part named by its file name), the sender's display name when {@code from} has
  * none, and the workbook as an attachment, unless it is above the size cap, in which case the body says where the file is.
  * Connect, read and write timeouts are always set, so an unreachable or stuck server fails the delivery in bounded
- * time. Any failure is a {@link KpiException} with {@link ExitCode#DELIVERY_FAILED} and a one-line message naming
+ * time. A transient failure (connection refused, a timeout, a 4xx reply) is tried again, {@code kpi.delivery.retry.*}
+ * bounds how often. Any failure is a {@link KpiException} with {@link ExitCode#DELIVERY_FAILED} and a one-line message naming
  * the SMTP server.
  */
 public class MailDelivery {
@@ -77,14 +84,51 @@ public class MailDelivery {
             if (attach) {
                 helper.addAttachment(mail.attachment().getFileName().toString(), new FileSystemResource(mail.attachment()), XLSX);
             }
-            sender.send(message);
-            LOG.info("mailed '{}' to {} via {} ({})", mail.subject(), mail.recipients(), smtp.server(),
-                    mail.attachment() == null ? "no attachment" : attach ? "attached " + size + " bytes" : "path only, " + size + " bytes");
+            int attempts = sendWithRetry(sender, message);
+            LOG.info("mailed '{}' to {} via {} ({}{})", mail.subject(), mail.recipients(), smtp.server(),
+                    mail.attachment() == null ? "no attachment" : attach ? "attached " + size + " bytes" : "path only, " + size + " bytes",
+                    attempts > 1 ? ", at attempt " + attempts : "");
             return new DeliveryReceipt(mail.recipients(), smtp.server(), attach, size, message.getMessageID());
         } catch (MailException | MessagingException | java.io.UnsupportedEncodingException e) {
             throw new KpiException(ExitCode.DELIVERY_FAILED, "mail to " + mail.recipients().size() + " recipient(s) via SMTP "
                     + smtp.server() + " failed: " + rootMessage(e), e);
+        } catch (RetryException e) {
+            Throwable last = e.getLastException();
+            int tried = e.getRetryCount() + 1;
+            throw new KpiException(ExitCode.DELIVERY_FAILED, "mail to " + mail.recipients().size() + " recipient(s) via SMTP "
+                    + smtp.server() + " failed" + (tried > 1 ? " after " + tried + " attempts" : "") + ": "
+                    + rootMessage(last == null ? e : last), last == null ? e : last);
         }
+    }
+
+    /**
+     * Sends with Spring's {@link RetryTemplate}: a transient failure ({@link SmtpFailures}) is tried again up to
+     * {@code kpi.delivery.retry.max-attempts} attempts in all, waiting {@code delay}, then twice as long each time;
+     * each retry is logged. A permanent failure ends at once. Returns the number of attempts made.
+     */
+    private int sendWithRetry(JavaMailSenderImpl sender, MimeMessage message) throws RetryException {
+        DeliveryProperties.Retry retry = smtp.retry();
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxRetries(retry.maxAttempts() - 1)
+                .delay(retry.delay())
+                .multiplier(2)
+                .predicate(SmtpFailures::isTransient)
+                .build();
+        RetryTemplate template = new RetryTemplate(policy);
+        int[] attempts = {0};
+        template.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy p, Retryable<?> r, RetryState state) {
+                LOG.warn("mail via {}: attempt {} of {} failed ({}), a transient failure: trying again", smtp.server(),
+                        state.getRetryCount(), retry.maxAttempts(), rootMessage(state.getLastException()));
+            }
+        });
+        template.execute(() -> {
+            attempts[0]++;
+            sender.send(message);
+            return null;
+        });
+        return attempts[0];
     }
 
     JavaMailSenderImpl sender() {

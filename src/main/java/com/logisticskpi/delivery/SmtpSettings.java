@@ -8,11 +8,18 @@ import com.logisticskpi.base.KpiException;
 
 /**
  * Resolved SMTP settings for one delivery: {@code kpi.delivery.*}, the password looked up, a job's own
- * {@code smtp:} block applied on top. {@link #toString()} never shows the password.
+ * {@code smtp:} block applied on top (the retry settings stay the application's). {@link #toString()} never shows the password.
  */
 public record SmtpSettings(String host, int port, String username, Secret password, boolean starttls,
                            boolean starttlsRequired, String from, Duration connectionTimeout, Duration readTimeout,
-                           Duration writeTimeout) {
+                           Duration writeTimeout, DeliveryProperties.Retry retry) {
+
+    /** With the default retry settings ({@code kpi.delivery.retry.*} unset). */
+    public SmtpSettings(String host, int port, String username, Secret password, boolean starttls, boolean starttlsRequired,
+                        String from, Duration connectionTimeout, Duration readTimeout, Duration writeTimeout) {
+        this(host, port, username, password, starttls, starttlsRequired, from, connectionTimeout, readTimeout, writeTimeout,
+                new DeliveryProperties.Retry(null, null));
+    }
 
     /** From the application settings; {@code env} looks up the password variable. */
     public static SmtpSettings of(DeliveryProperties p, Function<String, String> env) {
@@ -26,7 +33,7 @@ public record SmtpSettings(String host, int port, String username, Secret passwo
             }
         }
         return new SmtpSettings(p.host(), p.port(), blankToNull(p.username()), password, p.starttls(),
-                p.starttlsRequired(), p.from(), p.connectionTimeout(), p.readTimeout(), p.writeTimeout());
+                p.starttlsRequired(), p.from(), p.connectionTimeout(), p.readTimeout(), p.writeTimeout(), p.retry());
     }
 
     public static SmtpSettings of(DeliveryProperties p) {
@@ -41,7 +48,7 @@ public record SmtpSettings(String host, int port, String username, Secret passwo
         return new SmtpSettings(o.host() != null ? o.host() : host, o.port() != null ? o.port() : port,
                 o.username() != null ? blankToNull(o.username()) : username, o.password() != null ? o.password() : password,
                 o.starttls() != null ? o.starttls() : starttls, starttlsRequired, o.from() != null ? o.from() : from,
-                connectionTimeout, readTimeout, writeTimeout);
+                connectionTimeout, readTimeout, writeTimeout, retry);
     }
 
     /** Fails with BAD_CONFIG when there is nothing to send through. */

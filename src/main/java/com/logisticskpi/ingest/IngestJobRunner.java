@@ -30,7 +30,7 @@ public class IngestJobRunner {
     private final IngestService service;
     private final DataQualityRepository quality;
 
-    public IngestJobRunner(JobOperator jobOperator, @Qualifier(IngestJob.JOB_NAME) Job job, IngestService service,
+    public IngestJobRunner(JobOperator jobOperator, @Qualifier(IngestJobConfiguration.JOB_NAME) Job job, IngestService service,
                            DataQualityRepository quality) {
         this.jobOperator = jobOperator;
         this.job = job;
@@ -47,9 +47,9 @@ public class IngestJobRunner {
         Path dir = inbox.toAbsolutePath().normalize();
         service.plan(dir); // fail fast, with the reason, on a missing or empty inbox
         JobParameters params = new JobParametersBuilder()
-                .addString(IngestJob.INBOX, dir.toString(), true)
-                .addString(IngestJob.LAUNCHED_AT, Instant.now().toString(), true)
-                .addString(IngestJob.ZONE, zone.getId(), false)
+                .addString(IngestJobConfiguration.INBOX, dir.toString(), true)
+                .addString(IngestJobConfiguration.LAUNCHED_AT, Instant.now().toString(), true)
+                .addString(IngestJobConfiguration.ZONE, zone.getId(), false)
                 .toJobParameters();
         JobExecution execution;
         try {

@@ -45,11 +45,11 @@ public class IngestTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         JobParameters params = step.getJobExecution().getJobParameters();
-        String inbox = params.getString(IngestJob.INBOX);
+        String inbox = params.getString(IngestJobConfiguration.INBOX);
         if (inbox == null || inbox.isBlank()) {
-            throw new IngestException("job parameter '" + IngestJob.INBOX + "' is required");
+            throw new IngestException("job parameter '" + IngestJobConfiguration.INBOX + "' is required");
         }
-        String zoneParam = params.getString(IngestJob.ZONE);
+        String zoneParam = params.getString(IngestJobConfiguration.ZONE);
         ZoneId zone = zoneParam == null || zoneParam.isBlank() ? app.zone() : ZoneId.of(zoneParam);
 
         ExecutionContext ctx = step.getExecutionContext();

@@ -37,7 +37,7 @@ final class OrderRowParser implements RowParser {
     }
 
     @Override
-    public StagedRow parse(Row row) throws RowRejectedException {
+    public ParsedRow parse(Row row) throws RowRejectedException {
         String orderId = row.text(ORDER_ID);
         int lineNo = FieldParser.integer(LINE_NO.name(), row.required(LINE_NO.name()), 1);
         String customerId = row.text(CUSTOMER_ID);
@@ -57,7 +57,7 @@ final class OrderRowParser implements RowParser {
         String region = row.text(REGION);
         String channel = row.text(CHANNEL);
         String status = status(row.value(STATUS.name()));
-        return new StagedRow(orderId, lineNo, customerId, orderTime, promised, dateOnly, sku, category, quantity,
+        return new ParsedRow(orderId, lineNo, customerId, orderTime, promised, dateOnly, sku, category, quantity,
                 unitPrice, warehouse, region, channel, status);
     }
 

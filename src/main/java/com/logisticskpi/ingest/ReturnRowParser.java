@@ -57,7 +57,7 @@ final class ReturnRowParser implements RowParser {
     }
 
     @Override
-    public StagedRow parse(Row row) throws RowRejectedException {
+    public ParsedRow parse(Row row) throws RowRejectedException {
         String returnId = row.text(RETURN_ID);
         String orderId = row.text(ORDER_ID);
         String lineText = row.value(LINE_NO.name());
@@ -74,7 +74,7 @@ final class ReturnRowParser implements RowParser {
             throw new RowRejectedException(REASON_CODE.name(), RejectReason.UNKNOWN_REASON_CODE);
         }
         String comment = row.freeText(COMMENT);
-        return new StagedRow(returnId, lineNo, orderId, sku, quantity, requested, received, refunded, reason, comment);
+        return new ParsedRow(returnId, lineNo, orderId, sku, quantity, requested, received, refunded, reason, comment);
     }
 
     private Instant optionalTime(Row row, CsvColumn column) throws RowRejectedException {

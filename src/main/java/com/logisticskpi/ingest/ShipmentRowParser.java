@@ -37,7 +37,7 @@ final class ShipmentRowParser implements RowParser {
     }
 
     @Override
-    public StagedRow parse(Row row) throws RowRejectedException {
+    public ParsedRow parse(Row row) throws RowRejectedException {
         String shipmentId = row.text(SHIPMENT_ID);
         String orderId = row.text(ORDER_ID);
         int lineNo = FieldParser.integer(LINE_NO.name(), row.required(LINE_NO.name()), 1);
@@ -60,7 +60,7 @@ final class ShipmentRowParser implements RowParser {
         boolean damaged = damagedText != null && FieldParser.bool(DAMAGED.name(), damagedText);
         String docsText = row.value(DOCUMENTS_OK.name());
         boolean documentsOk = docsText == null || FieldParser.bool(DOCUMENTS_OK.name(), docsText);
-        return new StagedRow(shipmentId, orderId, lineNo, sku, quantity, warehouse, carrier, shipTime, delivered,
+        return new ParsedRow(shipmentId, orderId, lineNo, sku, quantity, warehouse, carrier, shipTime, delivered,
                 status, damaged, documentsOk);
     }
 }

@@ -84,7 +84,7 @@ final class StoredRowWriter implements AutoCloseable {
         }
     }
 
-    private record Pending(long line, StagedRow row) {
+    private record Pending(long line, ParsedRow row) {
     }
 
     /** A stored row of a pending key: may this file replace it, which file wrote it, its order_id (returns). */
@@ -169,7 +169,7 @@ final class StoredRowWriter implements AutoCloseable {
     // --- writing ---
 
     /** Adds a valid row of the file (rows come in line order); writes a chunk when it is full. */
-    void add(long line, StagedRow row) throws SQLException {
+    void add(long line, ParsedRow row) throws SQLException {
         staged++;
         Object[] v = row.values();
         Object[] key = new Object[keyCount];
@@ -373,7 +373,7 @@ final class StoredRowWriter implements AutoCloseable {
 
     private int addAnswers(Pending p) throws SQLException {
         String responseId = (String) p.row().values()[0];
-        for (StagedRow.SurveyAnswer a : p.row().answers()) {
+        for (ParsedRow.SurveyAnswer a : p.row().answers()) {
             insertAnswer.setString(1, responseId);
             insertAnswer.setString(2, a.item());
             insertAnswer.setInt(3, a.score());

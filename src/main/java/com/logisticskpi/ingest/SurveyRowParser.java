@@ -50,22 +50,22 @@ final class SurveyRowParser implements RowParser {
     }
 
     @Override
-    public StagedRow parse(Row row) throws RowRejectedException {
+    public ParsedRow parse(Row row) throws RowRejectedException {
         String responseId = row.text(RESPONSE_ID);
         String orderId = row.text(ORDER_ID);
         String customerId = row.text(CUSTOMER_ID);
         Instant responseTime = fields.timestamp(RESPONSE_TIME.name(), row.required(RESPONSE_TIME.name()));
         Integer overall = score(row, Q_OVERALL.name(), scaleMin, scaleMax);
         Integer recommend = score(row, Q_RECOMMEND.name(), 0, 10);
-        List<StagedRow.SurveyAnswer> answers = new ArrayList<>();
+        List<ParsedRow.SurveyAnswer> answers = new ArrayList<>();
         for (String item : items) {
             Integer s = score(row, item, scaleMin, scaleMax);
             if (s != null) {
-                answers.add(new StagedRow.SurveyAnswer(item, s));
+                answers.add(new ParsedRow.SurveyAnswer(item, s));
             }
         }
         String comment = row.freeText(COMMENT);
-        return new StagedRow(new Object[] {responseId, orderId, customerId, responseTime, overall, recommend, comment},
+        return new ParsedRow(new Object[] {responseId, orderId, customerId, responseTime, overall, recommend, comment},
                 List.copyOf(answers));
     }
 

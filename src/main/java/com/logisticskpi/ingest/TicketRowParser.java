@@ -49,7 +49,7 @@ final class TicketRowParser implements RowParser {
     }
 
     @Override
-    public StagedRow parse(Row row) throws RowRejectedException {
+    public ParsedRow parse(Row row) throws RowRejectedException {
         String ticketId = row.text(TICKET_ID);
         String orderId = row.text(ORDER_ID);
         String customerId = row.text(CUSTOMER_ID);
@@ -72,7 +72,7 @@ final class TicketRowParser implements RowParser {
         String reopenedText = row.value(REOPENED.name());
         boolean reopened = reopenedText != null && FieldParser.bool(REOPENED.name(), reopenedText);
         String comment = row.freeText(COMMENT);
-        return new StagedRow(ticketId, orderId, customerId, opened, type, category, channel, firstResponse, resolved,
+        return new ParsedRow(ticketId, orderId, customerId, opened, type, category, channel, firstResponse, resolved,
                 reopened, comment, micros(opened, firstResponse), micros(opened, resolved));
     }
 

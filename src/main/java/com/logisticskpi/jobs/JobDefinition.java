@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.scheduling.support.CronExpression;
+import org.springframework.scheduling.support.CronTrigger;
 
 import com.logisticskpi.delivery.SmtpOverride;
 
@@ -64,6 +65,11 @@ public record JobDefinition(String name, String schedule, BusinessDateRule busin
     public Instant nextRun(Instant after) {
         ZonedDateTime next = cron(schedule).next(after.atZone(ZoneOffset.UTC));
         return next == null ? null : next.toInstant();
+    }
+
+    /** Spring's trigger for {@link #schedule}, in UTC ({@link JobScheduler}). */
+    public CronTrigger cronTrigger() {
+        return new CronTrigger(cron(schedule).toString(), ZoneOffset.UTC);
     }
 
     /** Parses a classic 5-field crontab expression (minute hour day-of-month month day-of-week). */

@@ -5,21 +5,23 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.PropertyPlaceholderHelper;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -32,8 +34,10 @@ import com.logisticskpi.delivery.Secret;
 import com.logisticskpi.delivery.SmtpOverride;
 
 /**
- * Reads and validates a job file ({@code jobs/nightly.yml} ...). String values may use {@code ${ENV_VAR}} or
- * {@code ${ENV_VAR:default}}; {@code --set key=value} overrides one value for one run (dotted keys for the
+ * Reads and validates a job file ({@code jobs/nightly.yml} ...): SnakeYAML reads it, Spring Boot's {@link Binder}
+ * binds it to a {@link JobFile} record (conversion of numbers, sizes, booleans and lists; {@code ${ENV_VAR}} and
+ * {@code ${ENV_VAR:default}} in every value, resolved from the environment by Spring's
+ * {@link PropertyPlaceholderHelper}), and {@link JobFile#validate} checks the rest; {@code --set key=value} overrides one value for one run (dotted keys for the
  * {@code smtp} block). Passwords come only from an environment variable ({@code password: ${VAR}}) or a file
  * ({@code password-file:}); a literal password or a password on the command line is refused.
  * Every problem is a {@link KpiException} with {@link ExitCode#BAD_CONFIG} (a password in {@code --set}:
@@ -44,12 +48,7 @@ public class JobDefinitionLoader {
     static final Set<String> KEYS = Set.of("name", "schedule", "business-date", "zone", "inbox", "archive-dir", "out-dir",
             "template", "locale", "recipients", "subject", "attachment-max-size", "retention-days", "smtp");
     static final Set<String> SMTP_KEYS = Set.of("host", "port", "username", "password", "password-file", "starttls", "from");
-    static final int DEFAULT_RETENTION_DAYS = 90;
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Pattern ONLY_ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+)\\s*(B|KB|K|MB|M|GB|G)?\\s*");
 
     private final Function<String, String> env;
 
@@ -64,7 +63,7 @@ public class JobDefinitionLoader {
 
     /** {@code <jobsDir>/<job>.yml}, after checking that the job name is a plain name (never a path). */
     public static Path fileFor(Path jobsDir, String job) {
-        if (job == null || !NAME.matcher(job).matches()) {
+        if (job == null || !JobFile.NAME.matcher(job).matches()) {
             throw new KpiException(ExitCode.USAGE, "job name '" + job + "' is not valid (letters, digits, '-', '_')");
         }
         return jobsDir.resolve(job + ".yml");
@@ -80,7 +79,7 @@ public class JobDefinitionLoader {
         for (String o : overrides) {
             applyOverride(file, raw, o);
         }
-        return new Validator(file, raw).definition();
+        return bind(file, raw);
     }
 
     @SuppressWarnings("unchecked")
@@ -146,253 +145,143 @@ public class JobDefinitionLoader {
         }
     }
 
-    /** Validates one raw document; every failure names the file and the key. */
-    private final class Validator {
-        private final Path file;
-        private final Map<String, Object> raw;
-
-        Validator(Path file, Map<String, Object> raw) {
-            this.file = file;
-            this.raw = raw;
-        }
-
-        JobDefinition definition() {
-            for (String k : raw.keySet()) {
-                if (!KEYS.contains(k)) {
-                    throw fail(k, "unknown key (expected one of " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+    /** Binds one raw document to a {@link JobFile} and validates it; every failure names the file and the key. */
+    private JobDefinition bind(Path file, Map<String, Object> raw) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            String key = e.getKey();
+            Object v = e.getValue();
+            if (!KEYS.contains(key) || !ConfigurationPropertyName.isValid(key)) {
+                throw fail(file, key, "unknown key (expected one of " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+            }
+            if (key.equals("smtp")) {
+                if (!(v instanceof Map<?, ?> smtp)) {
+                    throw fail(file, "smtp", "must be a mapping of host, port, username, password / password-file, starttls, from");
                 }
-            }
-            String fileName = file.getFileName().toString();
-            String name = text("name", fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : fileName);
-            if (!NAME.matcher(name).matches()) {
-                throw fail("name", "'" + name + "' is not valid (letters, digits, '-', '_', at most 64)");
-            }
-            String schedule = required("schedule");
-            try {
-                JobDefinition.cron(schedule);
-            } catch (IllegalArgumentException e) {
-                throw fail("schedule", e.getMessage());
-            }
-            BusinessDateRule rule;
-            try {
-                rule = BusinessDateRule.fromKey(required("business-date"));
-            } catch (IllegalArgumentException e) {
-                throw fail("business-date", e.getMessage());
-            }
-            ZoneId zone = null;
-            String zoneText = text("zone", null);
-            if (zoneText != null) {
-                try {
-                    zone = ZoneId.of(zoneText);
-                } catch (DateTimeException e) {
-                    throw fail("zone", "unknown time zone '" + zoneText + "'");
-                }
-            }
-            Path inbox = Path.of(required("inbox"));
-            Path archive = Path.of(required("archive-dir"));
-            Path out = Path.of(required("out-dir"));
-            String template = text("template", "default");
-            if (!template.equalsIgnoreCase("default") && com.logisticskpi.report.ReportKind.ofKey(template) == null
-                    && !template.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                throw fail("template", "'" + template + "' is not daily, weekly, monthly, default or an .xlsx template file");
-            }
-            String localeText = text("locale", "zh-CN");
-            Locale locale = Locale.forLanguageTag(localeText);
-            if (locale.getLanguage().isEmpty()) {
-                throw fail("locale", "'" + localeText + "' is not a language tag such as zh-CN or en");
-            }
-            List<String> recipients = recipients();
-            String subject = text("subject", "Logistics KPI {period}");
-            Long maxBytes = size("attachment-max-size");
-            int retention = positiveInt("retention-days", DEFAULT_RETENTION_DAYS);
-            return new JobDefinition(name, schedule, rule, zone, inbox, archive, out, template, locale, recipients,
-                    subject, maxBytes, retention, smtp());
-        }
-
-        private List<String> recipients() {
-            Object v = raw.get("recipients");
-            List<String> list = new ArrayList<>();
-            if (v instanceof List<?> l) {
-                l.forEach(x -> list.add(substitute("recipients", String.valueOf(x))));
-            } else if (v != null) {
-                for (String s : substitute("recipients", String.valueOf(v)).split(",")) {
-                    list.add(s);
-                }
-            }
-            List<String> out = new ArrayList<>();
-            for (String s : list) {
-                String a = s.trim();
-                if (a.isEmpty()) {
-                    continue;
-                }
-                try {
-                    new InternetAddress(a, true).validate();
-                } catch (AddressException e) {
-                    throw fail("recipients", "'" + a + "' is not a mail address");
-                }
-                out.add(a);
-            }
-            if (out.isEmpty()) {
-                throw fail("recipients", "at least one mail address is required");
-            }
-            return out;
-        }
-
-        @SuppressWarnings("unchecked")
-        private SmtpOverride smtp() {
-            Object v = raw.get("smtp");
-            if (v == null) {
-                return null;
-            }
-            if (!(v instanceof Map<?, ?> m)) {
-                throw fail("smtp", "must be a mapping of host, port, username, password / password-file, starttls, from");
-            }
-            Map<String, Object> smtp = (Map<String, Object>) m;
-            for (String k : smtp.keySet()) {
-                if (!SMTP_KEYS.contains(k)) {
-                    throw fail("smtp." + k, "unknown key (expected one of " + String.join(", ", new java.util.TreeSet<>(SMTP_KEYS)) + ")");
-                }
-            }
-            String host = sub(smtp, "host");
-            String portText = sub(smtp, "port");
-            Integer port = null;
-            if (portText != null) {
-                try {
-                    port = Integer.parseInt(portText.trim());
-                } catch (NumberFormatException e) {
-                    port = -1;
-                }
-                if (port < 1 || port > 65535) {
-                    throw fail("smtp.port", "'" + portText + "' is not a port number");
-                }
-            }
-            Secret password = null;
-            Object literal = smtp.get("password");
-            String passwordFile = sub(smtp, "password-file");
-            if (literal != null && passwordFile != null) {
-                throw fail("smtp.password", "give either password (${ENV_VAR}) or password-file, not both");
-            }
-            if (literal != null) {
-                Matcher ref = ONLY_ENV_REF.matcher(String.valueOf(literal).trim());
-                if (!ref.matches()) {
-                    throw fail("smtp.password", "a literal password is not accepted; use ${ENV_VAR} or password-file");
-                }
-                String value = env.apply(ref.group(1));
-                if (value == null || value.isEmpty()) {
-                    throw fail("smtp.password", "environment variable " + ref.group(1) + " is not set");
-                }
-                password = Secret.fromEnvironment(ref.group(1), value);
-            } else if (passwordFile != null) {
-                try {
-                    password = Secret.fromFile(Path.of(passwordFile));
-                } catch (KpiException e) {
-                    throw fail("smtp.password-file", e.getMessage());
-                }
-            }
-            String starttls = sub(smtp, "starttls");
-            Boolean tls = null;
-            if (starttls != null) {
-                String t = starttls.trim().toLowerCase(Locale.ROOT);
-                if (!t.equals("true") && !t.equals("false")) {
-                    throw fail("smtp.starttls", "'" + starttls + "' is not true or false");
-                }
-                tls = Boolean.valueOf(t);
-            }
-            String from = sub(smtp, "from");
-            if (from != null) {
-                try {
-                    new InternetAddress(from, true).validate();
-                } catch (AddressException e) {
-                    throw fail("smtp.from", "'" + from + "' is not a mail address");
-                }
-            }
-            return new SmtpOverride(host, port, sub(smtp, "username"), password, tls, from);
-        }
-
-        private String sub(Map<String, Object> smtp, String key) {
-            Object v = smtp.get(key);
-            return v == null ? null : substitute("smtp." + key, String.valueOf(v));
-        }
-
-        private Long size(String key) {
-            Object v = raw.get(key);
-            if (v == null) {
-                return null;                                // kpi.delivery.attachment-max-size
-            }
-            String s = substitute(key, String.valueOf(v));
-            Matcher m = SIZE.matcher(s);
-            if (!m.matches()) {
-                throw fail(key, "'" + s + "' is not a size such as 10MB, 512KB or 1048576");
-            }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-            long bytes = switch (unit) {
-                case "K", "KB" -> n * 1024;
-                case "M", "MB" -> n * 1024 * 1024;
-                case "G", "GB" -> n * 1024 * 1024 * 1024;
-                default -> n;
-            };
-            if (bytes <= 0) {
-                throw fail(key, "must be above 0");
-            }
-            return bytes;
-        }
-
-        private int positiveInt(String key, int dflt) {
-            Object v = raw.get(key);
-            if (v == null) {
-                return dflt;
-            }
-            String s = substitute(key, String.valueOf(v)).trim();
-            try {
-                int n = Integer.parseInt(s);
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw fail(key, "'" + s + "' is not a whole number of at least 1");
-        }
-
-        private String required(String key) {
-            String v = text(key, null);
-            if (v == null || v.isBlank()) {
-                throw fail(key, "is required");
-            }
-            return v.trim();
-        }
-
-        private String text(String key, String dflt) {
-            Object v = raw.get(key);
-            if (v == null) {
-                return dflt;
-            }
-            if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                throw fail(key, "must be a single value");
-            }
-            return substitute(key, String.valueOf(v));
-        }
-
-        private String substitute(String key, String value) {
-            Matcher m = ENV_REF.matcher(value);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                String v = env.apply(m.group(1));
-                if (v == null) {
-                    if (m.group(2) == null) {
-                        throw fail(key, "environment variable " + m.group(1) + " is not set");
+                for (Map.Entry<?, ?> s : smtp.entrySet()) {
+                    String k = String.valueOf(s.getKey());
+                    if (!SMTP_KEYS.contains(k)) {
+                        throw fail(file, "smtp." + k, "unknown key (expected one of " + String.join(", ", new TreeSet<>(SMTP_KEYS)) + ")");
                     }
-                    v = m.group(2);
+                    if (s.getValue() instanceof Map<?, ?> || s.getValue() instanceof List<?>) {
+                        throw fail(file, "smtp." + k, "must be a single value");
+                    }
+                    if (s.getValue() != null) {
+                        flat.put("job.smtp." + k, String.valueOf(s.getValue()));
+                    }
                 }
-                m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            } else if (v instanceof List<?> list && key.equals("recipients")) {
+                for (int i = 0; i < list.size(); i++) {
+                    flat.put("job.recipients[" + i + "]", String.valueOf(list.get(i)));
+                }
+            } else if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                throw fail(file, key, "must be a single value");
+            } else if (v != null) {
+                flat.put("job." + key, String.valueOf(v));
             }
-            m.appendTail(sb);
-            return sb.toString();
+        }
+        Secret envPassword = password(file, flat.remove("job.smtp.password"), flat.containsKey("job.smtp.password-file"));
+        EnvironmentPlaceholders placeholders = new EnvironmentPlaceholders(env);
+        Binder binder = new Binder(List.of(new MapConfigurationPropertySource(flat)), placeholders);
+        JobFile bound;
+        try {
+            bound = binder.bindOrCreate("job", Bindable.of(JobFile.class));
+        } catch (BindException e) {
+            throw bindFailure(file, e);
+        }
+        String fileName = file.getFileName().toString();
+        String defaultName = fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        Secret password = envPassword;
+        if (bound.smtp() != null && bound.smtp().passwordFile() != null) {
+            try {
+                password = Secret.fromFile(Path.of(bound.smtp().passwordFile()));
+            } catch (KpiException e) {
+                throw fail(file, "smtp.password-file", e.getMessage());
+            }
+        }
+        return bound.validate(defaultName, password, (key, reason) -> fail(file, key, reason));
+    }
+
+    /** {@code password: ${VAR}} only: the variable must be set and not empty; never a literal. */
+    private Secret password(Path file, Object literal, boolean hasFile) {
+        if (literal == null) {
+            return null;
+        }
+        if (hasFile) {
+            throw fail(file, "smtp.password", "give either password (${ENV_VAR}) or password-file, not both");
+        }
+        Matcher ref = ONLY_ENV_REF.matcher(String.valueOf(literal).trim());
+        if (!ref.matches()) {
+            throw fail(file, "smtp.password", "a literal password is not accepted; use ${ENV_VAR} or password-file");
+        }
+        String value = env.apply(ref.group(1));
+        if (value == null || value.isEmpty()) {
+            throw fail(file, "smtp.password", "environment variable " + ref.group(1) + " is not set");
+        }
+        return Secret.fromEnvironment(ref.group(1), value);
+    }
+
+    /** The binder's failure as one line: an unset variable, or a value of the wrong kind for its key. */
+    private static KpiException bindFailure(Path file, BindException e) {
+        String key = e.getName().toString().replaceFirst("^job\\.?", "").replaceAll("\\[\\d+]$", "");
+        Object value = e.getProperty() == null ? null : e.getProperty().getValue();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof EnvironmentPlaceholders.Unset u) {
+                return fail(file, key, "environment variable " + u.variable + " is not set");
+            }
+        }
+        String what = switch (key) {
+            case "attachment-max-size" -> "is not a size such as 10MB, 512KB or 1048576";
+            case "retention-days" -> "is not a whole number of at least 1";
+            case "smtp.port" -> "is not a port number";
+            case "smtp.starttls" -> "is not true or false";
+            default -> "is not a valid value";
+        };
+        return fail(file, key, "'" + value + "' " + what);
+    }
+
+    private static KpiException fail(Path file, String key, String reason) {
+        return new KpiException(ExitCode.BAD_CONFIG, file + ": " + key + ": " + reason);
+    }
+
+    /**
+     * Resolves {@code ${VAR}} and {@code ${VAR:default}} from the environment with Spring's
+     * {@link PropertyPlaceholderHelper}; an unset variable without a default is an {@link Unset} failure.
+     */
+    private static final class EnvironmentPlaceholders implements PlaceholdersResolver {
+        private final PropertyPlaceholderHelper helper = new PropertyPlaceholderHelper("${", "}", ":", null, false);
+        private final Function<String, String> env;
+
+        EnvironmentPlaceholders(Function<String, String> env) {
+            this.env = env;
         }
 
-        private KpiException fail(String key, String reason) {
-            return new KpiException(ExitCode.BAD_CONFIG, file + ": " + key + ": " + reason);
+        @Override
+        public Object resolvePlaceholders(Object value) {
+            if (!(value instanceof String text)) {
+                return value;
+            }
+            String[] lastUnset = {null};
+            try {
+                return helper.replacePlaceholders(text, name -> {
+                    String v = env.apply(name);
+                    if (v == null) {
+                        lastUnset[0] = name;                // a default may still apply
+                    }
+                    return v;
+                });
+            } catch (IllegalArgumentException e) {
+                throw new Unset(lastUnset[0] != null ? lastUnset[0] : "?", e);
+            }
+        }
+
+        static final class Unset extends IllegalArgumentException {
+            final String variable;
+
+            Unset(String variable, Throwable cause) {
+                super("environment variable " + variable + " is not set", cause);
+                this.variable = variable;
+            }
         }
     }
 }

@@ -1,10 +1,14 @@
 package com.logisticskpi.kpi;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
 /** Confidence intervals and significance tests for shares (kpis.md section 6). */
 public final class ShareStatistics {
 
     /** z for a two-sided 95 % interval. */
     public static final double Z95 = 1.959963984540054;
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private ShareStatistics() {
     }
@@ -46,7 +50,7 @@ public final class ShareStatistics {
             return 1.0;
         }
         double z = Math.abs(p1 - p2) / se;
-        return 2 * (1 - standardNormalCdf(z));
+        return 2 * STANDARD_NORMAL.survivalProbability(z);
     }
 
     /** True when the change from the previous share to the current one is significant at p < 0.05. */
@@ -54,17 +58,8 @@ public final class ShareStatistics {
         return twoProportionPValue(x1, n1, x2, n2) < 0.05;
     }
 
-    /** Φ(x) via the complementary error function (Numerical Recipes erfc, relative error < 1.2e-7). */
+    /** Φ(x), the standard normal distribution function (Apache Commons Statistics). */
     static double standardNormalCdf(double x) {
-        return 0.5 * erfc(-x / Math.sqrt(2));
-    }
-
-    private static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
+        return STANDARD_NORMAL.cumulativeProbability(x);
     }
 }

@@ -20,17 +20,17 @@ final class BadRowInjector implements ExportFiles.BadRows {
     }
 
     @Override
-    public void append(ExportKind kind, LocalDate date, int dayIndex, CsvExportWriter w) {
+    public void append(ExportFileFormat kind, LocalDate date, int dayIndex, CsvExportWriter w) {
         if (w.rows() < MIN_ROWS) {
             return;
         }
         String day = date.format(DateTimeFormatter.BASIC_ISO_DATE);
-        if (kind == ExportKind.ORDERS && dayIndex % 7 == 3) {
+        if (kind == ExportFileFormat.ORDERS && dayIndex % 7 == 3) {
             // 31 November at 25:61 does not exist
             w.row("O" + day + "-BAD1", "1", "C000001", date.getYear() + "-11-31 25:61:00", date.plusDays(3).toString(),
                     "SKU-FD-0001", "食品", "1", "9.99", "SH01", "华东", "APP", "OK");
             quirks.add("bad_row_timestamp");
-        } else if (kind == ExportKind.SHIPMENTS && dayIndex % 7 == 5) {
+        } else if (kind == ExportFileFormat.SHIPMENTS && dayIndex % 7 == 5) {
             w.row("P" + day + "-BAD1", "O" + day + "-BAD1", "1", "SKU-FD-0001", "1", "SH01", "SF",
                     date + " 08:00:00", "", "SHIPPED", "N", "Y");
             quirks.add("bad_row_unknown_status");

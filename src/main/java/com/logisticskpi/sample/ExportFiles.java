@@ -21,13 +21,13 @@ final class ExportFiles implements AutoCloseable {
 
     /** Called for each file just before it is closed; may append deliberately bad rows. */
     interface BadRows {
-        void append(ExportKind kind, LocalDate date, int dayIndex, CsvExportWriter writer);
+        void append(ExportFileFormat kind, LocalDate date, int dayIndex, CsvExportWriter writer);
     }
 
     private final GeneratorSettings settings;
     private final BadRows badRows;
-    private final Map<ExportKind, TreeMap<LocalDate, CsvExportWriter>> open = new EnumMap<>(ExportKind.class);
-    private final Map<ExportKind, Long> rowsPerKind = new EnumMap<>(ExportKind.class);
+    private final Map<ExportFileFormat, TreeMap<LocalDate, CsvExportWriter>> open = new EnumMap<>(ExportFileFormat.class);
+    private final Map<ExportFileFormat, Long> rowsPerKind = new EnumMap<>(ExportFileFormat.class);
     private final java.util.Set<String> opened = new java.util.HashSet<>();
     private int files;
     private int bomFiles;
@@ -36,7 +36,7 @@ final class ExportFiles implements AutoCloseable {
     ExportFiles(GeneratorSettings settings, BadRows badRows) {
         this.settings = settings;
         this.badRows = badRows;
-        for (ExportKind k : ExportKind.values()) {
+        for (ExportFileFormat k : ExportFileFormat.values()) {
             open.put(k, new TreeMap<>());
             rowsPerKind.put(k, 0L);
         }
@@ -48,7 +48,7 @@ final class ExportFiles implements AutoCloseable {
     }
 
     /** Writes a row into the file of {@code kind} for {@code date}; returns false when the date is outside the set. */
-    boolean write(ExportKind kind, LocalDate date, String... fields) {
+    boolean write(ExportFileFormat kind, LocalDate date, String... fields) {
         if (date.isBefore(settings.startDate()) || date.isAfter(settings.endDate())) {
             return false;
         }
@@ -62,7 +62,7 @@ final class ExportFiles implements AutoCloseable {
 
     /** Closes every file dated before {@code date} (the generator will not write to them again). */
     void closeBefore(LocalDate date) {
-        for (ExportKind kind : ExportKind.values()) {
+        for (ExportFileFormat kind : ExportFileFormat.values()) {
             TreeMap<LocalDate, CsvExportWriter> byDate = open.get(kind);
             Iterator<Map.Entry<LocalDate, CsvExportWriter>> it = byDate.headMap(date, false).entrySet().iterator();
             while (it.hasNext()) {
@@ -77,7 +77,7 @@ final class ExportFiles implements AutoCloseable {
     @Override
     public void close() {
         for (LocalDate d = settings.startDate(); !d.isAfter(settings.endDate()); d = d.plusDays(1)) {
-            for (ExportKind kind : ExportKind.values()) {
+            for (ExportFileFormat kind : ExportFileFormat.values()) {
                 if (!opened.contains(kind.fileName(d))) {
                     openFile(kind, d);
                 }
@@ -86,12 +86,12 @@ final class ExportFiles implements AutoCloseable {
         closeBefore(settings.endDate().plusDays(1));
     }
 
-    private CsvExportWriter openFile(ExportKind kind, LocalDate date) {
+    private CsvExportWriter openFile(ExportFileFormat kind, LocalDate date) {
         int dayIndex = dayIndex(date);
         // per-file format quirks, decided by the seed so that the same seed gives the same bytes
         SplittableRandom r = new SplittableRandom(settings.seed() * 1_000_003L + kind.ordinal() * 7919L + date.toEpochDay());
-        boolean bom = settings.isUtf8() && (r.nextDouble() < 0.15 || (kind == ExportKind.ORDERS && dayIndex == 1));
-        boolean crlf = r.nextDouble() < 0.2 || (kind == ExportKind.SHIPMENTS && dayIndex == 2);
+        boolean bom = settings.isUtf8() && (r.nextDouble() < 0.15 || (kind == ExportFileFormat.ORDERS && dayIndex == 1));
+        boolean crlf = r.nextDouble() < 0.2 || (kind == ExportFileFormat.SHIPMENTS && dayIndex == 2);
         CsvExportWriter w = new CsvExportWriter(settings.out().resolve(kind.fileName(date)), settings.charset(), bom, crlf,
                 kind.header());
         open.get(kind).put(date, w);
@@ -102,7 +102,7 @@ final class ExportFiles implements AutoCloseable {
         return w;
     }
 
-    private void finish(ExportKind kind, LocalDate date, CsvExportWriter w) {
+    private void finish(ExportFileFormat kind, LocalDate date, CsvExportWriter w) {
         badRows.append(kind, date, dayIndex(date), w);
         rowsPerKind.merge(kind, w.rows(), Long::sum);
         w.close();
@@ -112,7 +112,7 @@ final class ExportFiles implements AutoCloseable {
         return (int) ChronoUnit.DAYS.between(settings.startDate(), date);
     }
 
-    Map<ExportKind, Long> rowsPerKind() {
+    Map<ExportFileFormat, Long> rowsPerKind() {
         return rowsPerKind;
     }
 

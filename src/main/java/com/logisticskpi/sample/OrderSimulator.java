@@ -120,13 +120,13 @@ final class OrderSimulator {
             String[] row = {orderId, Integer.toString(line.no()), Catalog.customerId(customer), orderTimeText,
                     promiseText, line.sku(), line.category(), Integer.toString(line.quantity()), line.unitPrice(),
                     line.warehouse(), regionText, channel, status};
-            files.write(ExportKind.ORDERS, date, row);
+            files.write(ExportFileFormat.ORDERS, date, row);
             if (line.cancelled()) {
                 quirks.add("line_cancelled");
             }
             if (cancelledLater) {
                 row[12] = "CANCELLED";
-                if (files.write(ExportKind.ORDERS, date.plusDays(1), row)) {
+                if (files.write(ExportFileFormat.ORDERS, date.plusDays(1), row)) {
                     quirks.add("line_cancelled_reexported");
                 }
             }
@@ -258,11 +258,11 @@ final class OrderSimulator {
             String[] inTransit = {shipmentId, orderId, Integer.toString(p.line().no()), p.sku(),
                     Integer.toString(p.quantity()), warehouse, carrier, shipText, "", "IN_TRANSIT", "", documentsText};
             // a parcel still on the road at the end of the set shows up as IN_TRANSIT only
-            boolean finalWritten = files.write(ExportKind.SHIPMENTS, finalDate, shipmentId, orderId,
+            boolean finalWritten = files.write(ExportFileFormat.SHIPMENTS, finalDate, shipmentId, orderId,
                     Integer.toString(p.line().no()), p.sku(), Integer.toString(p.quantity()), warehouse, carrier,
                     shipText, deliveredText, status, damagedText, documentsText);
             if ((reexport || !finalWritten) && !finalDate.equals(shipDate)) {
-                if (files.write(ExportKind.SHIPMENTS, shipDate, inTransit) && finalWritten) {
+                if (files.write(ExportFileFormat.SHIPMENTS, shipDate, inTransit) && finalWritten) {
                     quirks.add("shipment_reexported");
                 }
             }
@@ -323,7 +323,7 @@ final class OrderSimulator {
         String sku = wholeOrder ? "" : line.sku();
         String quantity = wholeOrder ? "" : Integer.toString(line.quantity());
         String requestedText = time.local(requested);
-        if (!files.write(ExportKind.RETURNS, time.localDate(requested), returnId, orderId, lineNo, sku, quantity,
+        if (!files.write(ExportFileFormat.RETURNS, time.localDate(requested), returnId, orderId, lineNo, sku, quantity,
                 requestedText, "", "", reason, comment)) {
             return;
         }
@@ -335,7 +335,7 @@ final class OrderSimulator {
             quirks.add("return_comment");
         }
         Instant last = refunded != null ? refunded : received;
-        if (last != null && files.write(ExportKind.RETURNS, time.localDate(last), returnId, orderId, lineNo, sku, quantity,
+        if (last != null && files.write(ExportFileFormat.RETURNS, time.localDate(last), returnId, orderId, lineNo, sku, quantity,
                 requestedText, time.local(received), refunded == null ? "" : time.local(refunded), reason, comment)) {
             quirks.add(refunded != null ? "return_refunded_reexported" : "return_received_reexported");
         }
@@ -364,7 +364,7 @@ final class OrderSimulator {
         String customer = who >= 0.02 && who < 0.03 ? "" : customerId;
         String responseId = "V" + orderId.substring(1);
         String[] scores = {overall, timeliness, accuracy, condition, service, afterSales, information, recommend};
-        if (files.write(ExportKind.SURVEYS, time.localDate(responded), responseId, order, customer, time.local(responded),
+        if (files.write(ExportFileFormat.SURVEYS, time.localDate(responded), responseId, order, customer, time.local(responded),
                 overall, timeliness, accuracy, condition, service, afterSales, information, recommend, comment)) {
             quirks.add("survey");
             for (String s : scores) {

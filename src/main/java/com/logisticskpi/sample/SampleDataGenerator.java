@@ -58,7 +58,7 @@ public class SampleDataGenerator implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** The outcome of one generation. */
-    public record Summary(int files, Map<ExportKind, Long> rowsPerKind, int bomFiles, int crlfFiles, QuirkCounts quirks,
+    public record Summary(int files, Map<ExportFileFormat, Long> rowsPerKind, int bomFiles, int crlfFiles, QuirkCounts quirks,
                           LocalDate driftWeekStart) {
     }
 

@@ -134,7 +134,7 @@ final class TicketSimulator {
             } else if (resolved != null && resolved.isBefore(endOfDay)) {
                 resolvedText = time.local(resolved);
             }
-            boolean ok = files.write(ExportKind.TICKETS, day, ticketId, orderId, customer, time.local(opened), type,
+            boolean ok = files.write(ExportFileFormat.TICKETS, day, ticketId, orderId, customer, time.local(opened), type,
                     category, channel, responseText, resolvedText, r.nextDouble() < 0.3 ? "" : reopenedText, comment);
             if (ok) {
                 quirks.add(written ? "ticket_reexported" : "ticket_" + type.toLowerCase());

@@ -47,9 +47,17 @@ class MailDeliveryTests {
     @TempDir
     Path dir;
 
+    /** three attempts in all, 50 ms then 100 ms apart */
+    static final DeliveryProperties.Retry FAST_RETRY = new DeliveryProperties.Retry(3, Duration.ofMillis(50));
+
     private SmtpSettings settings(Map<String, String> env, String user) {
-        DeliveryProperties p = new DeliveryProperties("127.0.0.1", greenMail.getSmtp().getPort(), user, "TEST_SMTP_PW",
-                null, false, false, "reports@example.com", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), null);
+        return settings(env, user, greenMail.getSmtp().getPort());
+    }
+
+    private SmtpSettings settings(Map<String, String> env, String user, int port) {
+        DeliveryProperties p = new DeliveryProperties("127.0.0.1", port, user, "TEST_SMTP_PW",
+                null, false, false, "reports@example.com", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), null,
+                FAST_RETRY);
         return SmtpSettings.of(p, env::get);
     }
 
@@ -164,28 +172,68 @@ class MailDeliveryTests {
     }
 
     @Test
-    void aWrongPasswordIsADeliveryFailureThatNeverShowsThePassword() {
+    void aWrongPasswordIsADeliveryFailureThatNeverShowsThePasswordAndIsNotRetried() throws IOException {
         ReportMail mail = new ReportMail(List.of("ops@example.com"), "s", "<p>x</p>", List.of(), null, 1);
-        MailDelivery delivery = new MailDelivery(settings(Map.of("TEST_SMTP_PW", "wrong-pw"), "kpi"));
-        assertThatThrownBy(() -> delivery.send(mail))
-                .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED))
-                .hasMessageContaining("via SMTP 127.0.0.1:" + greenMail.getSmtp().getPort())
-                .hasMessageNotContaining("wrong-pw");
+        try (SmtpProxy proxy = new SmtpProxy(greenMail.getSmtp().getPort(), n -> null)) {
+            MailDelivery delivery = new MailDelivery(settings(Map.of("TEST_SMTP_PW", "wrong-pw"), "kpi", proxy.port()));
+            assertThatThrownBy(() -> delivery.send(mail))
+                    .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED))
+                    .hasMessageContaining("via SMTP 127.0.0.1:" + proxy.port() + " failed: ")
+                    .hasMessageNotContaining("attempts")
+                    .hasMessageNotContaining("wrong-pw");
+            assertThat(proxy.connections()).isEqualTo(1);                  // bad credentials are permanent
+        }
     }
 
     @Test
-    void aServerThatIsDownFailsQuicklyNamingTheHost() throws IOException {
+    void aServerThatRefusesTheFirstAttemptThenAcceptsGetsTheMailOnce() throws Exception {
+        // the first connection is greeted with "421 try again later", the next ones reach GreenMail
+        try (SmtpProxy proxy = new SmtpProxy(greenMail.getSmtp().getPort(),
+                n -> n == 1 ? "421 4.3.2 Service not available, try again later" : null)) {
+            ReportMail mail = new ReportMail(List.of("ops@example.com"), "retried", "<p>x</p>", List.of(), null, 1);
+            DeliveryReceipt receipt = new MailDelivery(settings(Map.of("TEST_SMTP_PW", "s3cret"), "kpi", proxy.port())).send(mail);
+            assertThat(receipt.recipients()).containsExactly("ops@example.com");
+            assertThat(proxy.connections()).isEqualTo(2);
+            assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+            Thread.sleep(200);                                             // nothing else arrives
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
+            assertThat(greenMail.getReceivedMessages()[0].getSubject()).isEqualTo("retried");
+        }
+    }
+
+    @Test
+    void aTransientRefusalIsTriedMaxAttemptsTimesAndAPermanentOneOnce() throws Exception {
+        ReportMail mail = new ReportMail(List.of("ops@example.com"), "s", "<p>x</p>", List.of(), null, 1);
+        try (SmtpProxy busy = new SmtpProxy(greenMail.getSmtp().getPort(), n -> "451 4.3.0 Local error, try again")) {
+            assertThatThrownBy(() -> new MailDelivery(settings(Map.of(), null, busy.port())).send(mail))
+                    .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED))
+                    .hasMessageContaining("via SMTP 127.0.0.1:" + busy.port() + " failed after 3 attempts: ")
+                    .hasMessageContaining("451");
+            assertThat(busy.connections()).isEqualTo(3);
+        }
+        try (SmtpProxy rejecting = new SmtpProxy(greenMail.getSmtp().getPort(), n -> "554 5.7.1 No SMTP service here")) {
+            assertThatThrownBy(() -> new MailDelivery(settings(Map.of(), null, rejecting.port())).send(mail))
+                    .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED))
+                    .hasMessageContaining("via SMTP 127.0.0.1:" + rejecting.port() + " failed: ")
+                    .hasMessageContaining("554");
+            assertThat(rejecting.connections()).isEqualTo(1);
+        }
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aServerThatIsDownIsTriedThreeTimesThenFailsQuicklyNamingTheHost() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();                                       // closed again: nothing listens there
         }
         DeliveryProperties p = new DeliveryProperties("127.0.0.1", port, null, null, null, null, null, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), null);
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), null, FAST_RETRY);
         MailDelivery delivery = new MailDelivery(SmtpSettings.of(p, k -> null));
         long start = System.nanoTime();
         assertThatThrownBy(() -> delivery.send(new ReportMail(List.of("ops@example.com"), "s", "<p>x</p>", List.of(), null, 1)))
                 .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED))
-                .hasMessageContaining("via SMTP 127.0.0.1:" + port + " failed")
+                .hasMessageContaining("via SMTP 127.0.0.1:" + port + " failed after 3 attempts: ")
                 .hasMessageNotContaining("\n");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
@@ -203,13 +251,14 @@ class MailDeliveryTests {
             });
             acceptor.start();
             DeliveryProperties p = new DeliveryProperties("127.0.0.1", silent.getLocalPort(), null, null, null, null, null,
-                    null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(500), null);
+                    null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(500), null,
+                    new DeliveryProperties.Retry(2, Duration.ofMillis(50)));
             long start = System.nanoTime();
             assertThatThrownBy(() -> new MailDelivery(SmtpSettings.of(p, k -> null))
                     .send(new ReportMail(List.of("ops@example.com"), "s", "<p>x</p>", List.of(), null, 1)))
                     .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED))
-                    .hasMessageContaining("127.0.0.1:" + silent.getLocalPort());
-            // a 500 ms read timeout: well under the 30 s default, and nowhere near hanging
+                    .hasMessageContaining("127.0.0.1:" + silent.getLocalPort() + " failed after 2 attempts: ");
+            // two attempts with a 500 ms read timeout: well under the 30 s default, and nowhere near hanging
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             for (Socket s : held) {
                 s.close();
@@ -227,7 +276,7 @@ class MailDeliveryTests {
 
     @Test
     void aJobsSmtpBlockReplacesTheDefaultsAndThePasswordComesFromEnvOrFile() throws IOException {
-        DeliveryProperties base = new DeliveryProperties("smtp.default", 25, "kpi", null, null, true, null, null, null, null, null, null);
+        DeliveryProperties base = new DeliveryProperties("smtp.default", 25, "kpi", null, null, true, null, null, null, null, null, null, null);
         SmtpSettings s = SmtpSettings.of(base, Map.of("KPI_SMTP_PASSWORD", "env-pw")::get);
         assertThat(s.password().value()).isEqualTo("env-pw");
         assertThat(s.toString()).doesNotContain("env-pw");
@@ -241,10 +290,10 @@ class MailDeliveryTests {
 
         Path pw = dir.resolve("smtp-password");
         Files.writeString(pw, "file-pw\n");
-        DeliveryProperties fromFile = new DeliveryProperties("h", null, "kpi", null, pw, null, null, null, null, null, null, null);
+        DeliveryProperties fromFile = new DeliveryProperties("h", null, "kpi", null, pw, null, null, null, null, null, null, null, null);
         assertThat(SmtpSettings.of(fromFile, Map.of("KPI_SMTP_PASSWORD", "env-pw")::get).password().value()).isEqualTo("file-pw");
         // a user without any password is a configuration error, found before connecting
-        DeliveryProperties none = new DeliveryProperties("h", null, "kpi", null, null, null, null, null, null, null, null, null);
+        DeliveryProperties none = new DeliveryProperties("h", null, "kpi", null, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> SmtpSettings.of(none, k -> null).requireHost())
                 .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_CONFIG));
     }
@@ -252,7 +301,7 @@ class MailDeliveryTests {
     @Test
     void timeoutsAndStarttlsReachJakartaMail() {
         DeliveryProperties p = new DeliveryProperties("h", 587, null, null, null, true, true, null,
-                Duration.ofSeconds(3), Duration.ofSeconds(7), Duration.ofSeconds(9), null);
+                Duration.ofSeconds(3), Duration.ofSeconds(7), Duration.ofSeconds(9), null, null);
         var props = new MailDelivery(SmtpSettings.of(p, k -> null)).sender().getJavaMailProperties();
         assertThat(props.getProperty("mail.smtp.connectiontimeout")).isEqualTo("3000");
         assertThat(props.getProperty("mail.smtp.timeout")).isEqualTo("7000");
@@ -265,7 +314,7 @@ class MailDeliveryTests {
     @Test
     void aJobsMailUsesItsRecipientsSubjectAndCapElseTheDeliveryDefault() {
         DeliveryProperties delivery = new DeliveryProperties("h", null, null, null, null, null, null, null, null, null, null,
-                org.springframework.util.unit.DataSize.ofMegabytes(3));
+                org.springframework.util.unit.DataSize.ofMegabytes(3), null);
         MailDigest digest = MailDigestTests.digest(java.util.Locale.CHINA, KpiWhy.NONE, null, null);
         var job = new com.logisticskpi.jobs.JobDefinition("weekly", "0 22 * * 0", com.logisticskpi.jobs.BusinessDateRule.LAST_COMPLETED_WEEK,
                 null, Path.of("in"), Path.of("archive"), Path.of("out"), "weekly", java.util.Locale.CHINA, List.of("a@example.com"),

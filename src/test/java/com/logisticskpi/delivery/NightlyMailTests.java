@@ -203,13 +203,15 @@ class NightlyMailTests {
         NightlyKit.generateInbox(inbox);
         Path jobs = tmp.resolve("jobs");
         Path job = NightlyKit.jobFile(jobs, "nightly", inbox, smtp(port));
+        // connection refused is a transient failure: three attempts, 100 ms then 200 ms apart (not the default 5 s, 10 s)
+        Path fastRetry = Files.writeString(tmp.resolve("fast-retry.yml"), "kpi:\n  delivery:\n    retry:\n      delay: 100ms\n");
         String[] command = {"run", job.toString(), "--data-dir", tmp.resolve("data").toString(), "--date", NightlyKit.DATE,
-                "--as-of", NightlyKit.AS_OF};
+                "--as-of", NightlyKit.AS_OF, "--config", fastRetry.toString()};
 
         NightlyKit.Result down = NightlyKit.inProcess(command);
         assertThat(down.exitCode()).as(down.all()).isEqualTo(5);
         assertThat(down.err()).contains("kpi run: job nightly for 2026-11-22 failed in step deliver (execution 1): mail to 1"
-                + " recipient(s) via SMTP 127.0.0.1:" + port + " failed");
+                + " recipient(s) via SMTP 127.0.0.1:" + port + " failed after 3 attempts: ");
         Path workbook = NightlyKit.outDir(jobs).resolve("kpi-report_2026-11-22.xlsx");
         assertThat(workbook).isRegularFile();
         byte[] report = Files.readAllBytes(workbook);

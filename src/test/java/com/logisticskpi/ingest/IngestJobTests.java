@@ -36,7 +36,7 @@ class IngestJobTests {
         IngestTestKit.write(inbox, "shipments_20261111.csv", "shipment_id,order_id\nP1,A1\n");
         try (ConfigurableApplicationContext ctx = AppContext.start(TestDatabases.h2Options(dataDir))) {
             assertThat(ctx.getBean("ingestStep", Step.class).getName()).isEqualTo("ingestStep");
-            Job job = ctx.getBean(IngestJob.JOB_NAME, Job.class);
+            Job job = ctx.getBean(IngestJobConfiguration.JOB_NAME, Job.class);
             assertThat(job.getJobParametersIncrementer()).isNull();
 
             IngestJobRunner.Outcome first = ctx.getBean(IngestJobRunner.class).run(inbox, ZoneId.of("Asia/Shanghai"));
@@ -46,9 +46,9 @@ class IngestJobTests {
                     + "carrier, ship_time, status");
             JobRepository repo = ctx.getBean(JobRepository.class);
             JobExecution execution = repo.getJobExecution(first.jobExecutionId());
-            assertThat(execution.getJobParameters().getParameter(IngestJob.INBOX).identifying()).isTrue();
-            assertThat(execution.getJobParameters().getParameter(IngestJob.LAUNCHED_AT).identifying()).isTrue();
-            assertThat(execution.getJobParameters().getParameter(IngestJob.ZONE).identifying()).isFalse();
+            assertThat(execution.getJobParameters().getParameter(IngestJobConfiguration.INBOX).identifying()).isTrue();
+            assertThat(execution.getJobParameters().getParameter(IngestJobConfiguration.LAUNCHED_AT).identifying()).isTrue();
+            assertThat(execution.getJobParameters().getParameter(IngestJobConfiguration.ZONE).identifying()).isFalse();
             assertThat(execution.getStepExecutions()).singleElement().satisfies(s -> {
                 assertThat(s.getStatus()).isEqualTo(BatchStatus.FAILED);
                 assertThat(s.getExitStatus().getExitDescription()).contains("shipments_20261111.csv");

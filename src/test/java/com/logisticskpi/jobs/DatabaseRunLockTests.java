@@ -19,20 +19,19 @@ import com.logisticskpi.testsupport.TestDatabases;
 class DatabaseRunLockTests {
 
     static final LocalDate DATE = LocalDate.of(2026, 11, 22);
-    /** lock names are server-wide: make them unique to this JVM so parallel builds do not meet */
-    static final String JOB = "t" + ProcessHandle.current().pid();
+    static final String JOB = "nightly";
 
-    private static DriverManagerDataSource dataSource() {
-        String db = TestDatabases.freshMysqlDatabase();
+    private static DriverManagerDataSource dataSource(String db) {
         return new DriverManagerDataSource(TestDatabases.mysqlServerUrl() + "/" + db, TestDatabases.mysqlUser(),
                 TestDatabases.mysqlPassword());
     }
 
     @Test
     void aHeldLockIsRefusedToAnotherSessionUntilReleased() {
-        DatabaseRunLock lock = new DatabaseRunLock(dataSource());
+        String db = TestDatabases.freshMysqlDatabase();
+        DatabaseRunLock lock = new DatabaseRunLock(dataSource(db));
         RunLock.Held first = lock.acquire(JOB, DATE);
-        assertThat(first.description()).isEqualTo("MySQL lock kpi:" + JOB + "-2026-11-22");
+        assertThat(first.description()).isEqualTo("MySQL lock kpi:nightly-2026-11-22@" + db);
         assertThatThrownBy(() -> lock.acquire(JOB, DATE))
                 .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
                 .hasMessageContaining("job " + JOB + " for 2026-11-22 is already running");
@@ -43,11 +42,12 @@ class DatabaseRunLockTests {
 
     @Test
     void theServerReleasesTheLockWhenTheHoldingSessionDies() throws Exception {
-        DriverManagerDataSource ds = dataSource();
+        String db = TestDatabases.freshMysqlDatabase();
+        DriverManagerDataSource ds = dataSource(db);
         // a "process" that takes the lock and dies: its connection ends without RELEASE_LOCK
         Connection dying = ds.getConnection();
-        try (PreparedStatement ps = dying.prepareStatement(DatabaseRunLock.GET_LOCK)) {
-            ps.setString(1, DatabaseRunLock.lockName(JOB + "d", DATE));
+        try (PreparedStatement ps = dying.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+            ps.setString(1, DatabaseRunLock.lockName(JOB + "d", DATE, db));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(1);
@@ -58,5 +58,33 @@ class DatabaseRunLockTests {
                 .isInstanceOfSatisfying(KpiException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED));
         dying.close();
         lock.acquire(JOB + "d", DATE).close();
+    }
+
+    @Test
+    void twoDatabasesOnOneServerDoNotShareTheirLocks() {
+        // named locks are server-wide; the name carries the database, so two installations (or two test JVMs) on
+        // one server each run their own nightly job for the same date
+        String dbA = TestDatabases.freshMysqlDatabase();
+        String dbB = TestDatabases.freshMysqlDatabase();
+        DatabaseRunLock a = new DatabaseRunLock(dataSource(dbA));
+        DatabaseRunLock b = new DatabaseRunLock(dataSource(dbB));
+        try (RunLock.Held runA = a.acquire(JOB, DATE); RunLock.Held runB = b.acquire(JOB, DATE);
+             RunLock.Held writesA = a.acquireWrites("run"); RunLock.Held writesB = b.acquireWrites("run")) {
+            assertThat(runA.description()).isEqualTo("MySQL lock kpi:nightly-2026-11-22@" + dbA);
+            assertThat(runB.description()).isEqualTo("MySQL lock kpi:nightly-2026-11-22@" + dbB);
+            assertThat(writesB.description()).isEqualTo("MySQL lock kpi:writes@" + dbB);
+            assertThatThrownBy(() -> a.acquire(JOB, DATE)).hasMessageContaining("MySQL lock kpi:nightly-2026-11-22@" + dbA);
+        }
+    }
+
+    @Test
+    void aNameOverSixtyFourCharactersEndsInAHashOfTheFullName() {
+        String job = "j".repeat(40);
+        String name = DatabaseRunLock.lockName(job, DATE, "d".repeat(30));
+        String full = "kpi:" + job + "-2026-11-22@" + "d".repeat(30);
+        String hash = Integer.toHexString(full.hashCode());
+        assertThat(name).hasSize(64).isEqualTo(full.substring(0, 63 - hash.length()) + "#" + hash);
+        assertThat(DatabaseRunLock.lockName(job, DATE, "d".repeat(31))).isNotEqualTo(name);
+        assertThat(DatabaseRunLock.lockName("nightly", DATE, "kpi")).isEqualTo("kpi:nightly-2026-11-22@kpi");
     }
 }

@@ -171,6 +171,24 @@ class JobDefinitionLoaderTests {
         assertThat(failure(MINIMAL, "subject").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
+    @Test
+    void theBinderConvertsSizesListsNumbersAndBooleansAndResolvesEveryListElement() throws IOException {
+        JobDefinition d = loader.load(write(MINIMAL.replace("recipients: [a@example.com]",
+                "recipients: [\"ops@${MAIL_DOMAIN:example.com}\", \" b@example.com \"]")
+                + "attachment-max-size: 1GB\nretention-days: \"${DAYS:30}\"\nsmtp:\n  port: 587\n  starttls: false\n"));
+        assertThat(d.recipients()).containsExactly("ops@example.com", "b@example.com");
+        assertThat(d.attachmentMaxBytes()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(d.retentionDays()).isEqualTo(30);
+        assertThat(d.smtp().port()).isEqualTo(587);
+        assertThat(d.smtp().starttls()).isFalse();
+        assertThat(d.smtp().password()).isNull();
+        // a size needs Spring's units (B, KB, MB, GB, TB); an env value is substituted before it is converted
+        assertBad(MINIMAL + "attachment-max-size: 10M\n", "attachment-max-size: '10M' is not a size");
+        assertBad(MINIMAL + "smtp:\n  port: twenty-five\n", "smtp.port: 'twenty-five' is not a port number");
+        assertBad(MINIMAL + "smtp: mail.example.com\n", "smtp: must be a mapping");
+        assertBad(MINIMAL + "subject: [a, b]\n", "subject: must be a single value");
+    }
+
     private void assertBad(String yaml, String expected) throws IOException {
         KpiException e = failure(yaml);
         assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_CONFIG);

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 
 import com.logisticskpi.base.ExitCode;
@@ -44,6 +47,7 @@ class OpsWiringTests {
             assertThat(d.attachmentMaxSize()).isEqualTo(DataSize.ofMegabytes(10));
             assertThat(d.readTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(d.passwordEnv()).isEqualTo("KPI_SMTP_PASSWORD");
+            assertThat(d.retry()).isEqualTo(new DeliveryProperties.Retry(3, Duration.ofSeconds(5)));
         }
     }
 
@@ -54,7 +58,8 @@ class OpsWiringTests {
             assertThat(lock).isInstanceOf(DatabaseRunLock.class);
             String job = "w" + ProcessHandle.current().pid();
             try (RunLock.Held held = lock.acquire(job, LocalDate.of(2026, 11, 22))) {
-                assertThat(held.description()).isEqualTo("MySQL lock kpi:" + job + "-2026-11-22");
+                String db = new JdbcTemplate(ctx.getBean(DataSource.class)).queryForObject("SELECT DATABASE()", String.class);
+                assertThat(held.description()).isEqualTo("MySQL lock kpi:" + job + "-2026-11-22@" + db);
             }
         }
     }

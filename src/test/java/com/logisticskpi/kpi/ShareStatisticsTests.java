@@ -38,6 +38,15 @@ class ShareStatisticsTests {
     }
 
     @Test
+    void pValuesMatchTheExactNormalTail() {
+        // exact two-sided tails erfc(z/√2), independently from Python's math.erfc:
+        // z = 1.9802950859533481 → 0.047670380656161505, z = 0.6262242910851493 → 0.5311678365460142
+        assertThat(ShareStatistics.twoProportionPValue(90, 100, 80, 100)).isCloseTo(0.047670380656161505, within(1e-12));
+        assertThat(ShareStatistics.twoProportionPValue(9, 10, 8, 10)).isCloseTo(0.5311678365460142, within(1e-12));
+        assertThat(ShareStatistics.standardNormalCdf(ShareStatistics.Z95)).isCloseTo(0.975, within(1e-12));
+    }
+
+    @Test
     void ragStatusUsesTargetDirectionAndBand() {
         KpiTarget onTime = new KpiTarget("on_time_rate", 0.95, KpiTarget.Direction.HIGHER_IS_BETTER, 0.03);
         assertThat(onTime.status(0.95)).isEqualTo(Rag.GREEN);

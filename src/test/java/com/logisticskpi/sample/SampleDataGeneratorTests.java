@@ -68,7 +68,7 @@ class SampleDataGeneratorTests {
         return out;
     }
 
-    static List<Map<String, String>> all(ExportKind kind) {
+    static List<Map<String, String>> all(ExportFileFormat kind) {
         List<Map<String, String>> out = new ArrayList<>();
         rows.forEach((name, list) -> {
             if (name.startsWith(kind.prefix() + "_")) {
@@ -134,7 +134,7 @@ class SampleDataGeneratorTests {
         // 2026-10-26 .. 2026-11-22 = 28 days, 5 kinds (tickets included)
         assertThat(raw).hasSize(5 * 28);
         for (LocalDate d = LocalDate.of(2026, 10, 26); !d.isAfter(LocalDate.of(2026, 11, 22)); d = d.plusDays(1)) {
-            for (ExportKind kind : ExportKind.values()) {
+            for (ExportFileFormat kind : ExportFileFormat.values()) {
                 String name = kind.prefix() + "_" + d.toString().replace("-", "") + ".csv";
                 assertThat(raw).containsKey(name);
                 String text = new String(raw.get(name), StandardCharsets.UTF_8).replace("\uFEFF", "");
@@ -142,9 +142,9 @@ class SampleDataGeneratorTests {
                 assertThat(header).as(name).isEqualTo(String.join(",", kind.header()));
             }
         }
-        assertThat(ExportKind.ORDERS.header()).containsExactly("order_id", "line_no", "customer_id", "order_time",
+        assertThat(ExportFileFormat.ORDERS.header()).containsExactly("order_id", "line_no", "customer_id", "order_time",
                 "promised_delivery_time", "sku", "category", "quantity", "unit_price", "warehouse_id", "region", "channel", "status");
-        assertThat(ExportKind.SHIPMENTS.header()).containsExactly("shipment_id", "order_id", "line_no", "sku", "quantity",
+        assertThat(ExportFileFormat.SHIPMENTS.header()).containsExactly("shipment_id", "order_id", "line_no", "sku", "quantity",
                 "warehouse_id", "carrier", "ship_time", "delivered_time", "status", "damaged", "documents_ok");
     }
 
@@ -159,7 +159,7 @@ class SampleDataGeneratorTests {
 
     @Test
     void ordersCarryTheTimestampAndStatusQuirks() {
-        List<Map<String, String>> orders = all(ExportKind.ORDERS);
+        List<Map<String, String>> orders = all(ExportFileFormat.ORDERS);
         assertThat(orders.size()).isBetween(28 * 150, 28 * 150 * 4);
         assertThat(orders).anyMatch(r -> r.get("promised_delivery_time").matches("\\d{4}-\\d{2}-\\d{2}"));
         assertThat(orders).anyMatch(r -> r.get("promised_delivery_time").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
@@ -197,8 +197,8 @@ class SampleDataGeneratorTests {
     @Test
     void shipmentsCarryEveryOutcome() {
         Map<String, Map<String, String>> orderLines = new HashMap<>();
-        all(ExportKind.ORDERS).forEach(r -> orderLines.put(r.get("order_id") + "/" + r.get("line_no"), r));
-        List<Map<String, String>> shipments = all(ExportKind.SHIPMENTS);
+        all(ExportFileFormat.ORDERS).forEach(r -> orderLines.put(r.get("order_id") + "/" + r.get("line_no"), r));
+        List<Map<String, String>> shipments = all(ExportFileFormat.SHIPMENTS);
         for (String s : List.of("IN_TRANSIT", "DELIVERED", "LOST", "REFUSED")) {
             assertThat(shipments).as(s).anyMatch(r -> r.get("status").equals(s));
         }
@@ -246,7 +246,7 @@ class SampleDataGeneratorTests {
 
     @Test
     void returnsCoverEveryReasonAndRefundsArriveLater() {
-        List<Map<String, String>> returns = all(ExportKind.RETURNS);
+        List<Map<String, String>> returns = all(ExportFileFormat.RETURNS);
         for (String reason : List.of("DAMAGED", "WRONG_ITEM", "MISSING_ITEM", "DEFECTIVE", "NOT_AS_DESCRIBED", "LATE",
                 "CHANGED_MIND", "OTHER")) {
             assertThat(returns).as(reason).anyMatch(r -> r.get("reason_code").equals(reason));
@@ -265,8 +265,8 @@ class SampleDataGeneratorTests {
     @Test
     void commentsHoldEveryKindOfHostileText() {
         List<String> comments = new ArrayList<>();
-        all(ExportKind.RETURNS).forEach(r -> comments.add(r.get("comment")));
-        all(ExportKind.SURVEYS).forEach(r -> comments.add(r.get("comment")));
+        all(ExportFileFormat.RETURNS).forEach(r -> comments.add(r.get("comment")));
+        all(ExportFileFormat.SURVEYS).forEach(r -> comments.add(r.get("comment")));
         assertThat(comments).anyMatch(c -> c.contains(","));
         assertThat(comments).anyMatch(c -> c.contains("\""));
         assertThat(comments).anyMatch(c -> c.contains("\n"));
@@ -277,14 +277,14 @@ class SampleDataGeneratorTests {
     @Test
     void surveyScoresFollowTheOutcomeAndSomeItemsAreMissing() {
         Set<String> damagedOrders = new HashSet<>();
-        all(ExportKind.SHIPMENTS).forEach(r -> {
+        all(ExportFileFormat.SHIPMENTS).forEach(r -> {
             if (Set.of("Y", "是", "true", "1", "yes", "TRUE").contains(r.get("damaged"))) {
                 damagedOrders.add(r.get("order_id"));
             }
         });
         double[] sum = new double[2];
         int[] n = new int[2];
-        List<Map<String, String>> surveys = all(ExportKind.SURVEYS);
+        List<Map<String, String>> surveys = all(ExportFileFormat.SURVEYS);
         for (Map<String, String> r : surveys) {
             if (r.get("q_condition").isEmpty()) {
                 continue;
@@ -304,7 +304,7 @@ class SampleDataGeneratorTests {
     @Test
     void customerRevenueIsSkewedEnoughForAbc() {
         Map<String, Double> revenue = new HashMap<>();
-        for (Map<String, String> r : all(ExportKind.ORDERS)) {
+        for (Map<String, String> r : all(ExportFileFormat.ORDERS)) {
             if (!r.get("order_id").contains("BAD") && !r.get("status").equals("CANCELLED")) {
                 revenue.merge(r.get("customer_id"), Integer.parseInt(r.get("quantity")) * Double.parseDouble(r.get("unit_price")), Double::sum);
             }
@@ -328,8 +328,8 @@ class SampleDataGeneratorTests {
             bad += (int) inFile;
         }
         assertThat(bad).isBetween(2, 10);
-        assertThat(all(ExportKind.ORDERS)).anyMatch(r -> r.get("order_time").contains("25:61"));
-        assertThat(all(ExportKind.SHIPMENTS)).anyMatch(r -> r.get("status").equals("SHIPPED"));
+        assertThat(all(ExportFileFormat.ORDERS)).anyMatch(r -> r.get("order_time").contains("25:61"));
+        assertThat(all(ExportFileFormat.SHIPMENTS)).anyMatch(r -> r.get("status").equals("SHIPPED"));
     }
 
     @Test

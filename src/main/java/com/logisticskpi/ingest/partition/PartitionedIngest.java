@@ -32,7 +32,7 @@ import com.logisticskpi.base.partition.TwoWavePartitionHandler;
 import com.logisticskpi.ingest.ExportKind;
 import com.logisticskpi.ingest.InboxFile;
 import com.logisticskpi.ingest.IngestException;
-import com.logisticskpi.ingest.IngestJob;
+import com.logisticskpi.ingest.IngestJobConfiguration;
 import com.logisticskpi.ingest.IngestService;
 
 /**
@@ -95,8 +95,8 @@ public class PartitionedIngest {
         @Override
         public Set<StepExecution> split(StepExecution stepExecution, int gridSize) throws JobExecutionException {
             JobExecution job = stepExecution.getJobExecution();
-            Path inbox = Path.of(job.getJobParameters().getString(IngestJob.INBOX));
-            ZoneId zone = ZoneId.of(job.getJobParameters().getString(IngestJob.ZONE));
+            Path inbox = Path.of(job.getJobParameters().getString(IngestJobConfiguration.INBOX));
+            ZoneId zone = ZoneId.of(job.getJobParameters().getString(IngestJobConfiguration.ZONE));
             if (!Files.isDirectory(inbox)) {
                 throw new IngestException("inbox " + inbox + " is not a directory");
             }

@@ -45,7 +45,7 @@ class NightlyConcurrencyTests {
         NightlyKit.Result loser = ra.exitCode() == 0 ? rb : ra;
         assertThat(winner.exitCode()).as(ra.all() + "\n---\n" + rb.all()).isZero();
         assertThat(loser.exitCode()).as(loser.all()).isEqualTo(4);
-        assertThat(loser.err()).contains("kpi run: job nightly for 2026-11-22 is already running", "MySQL lock kpi:nightly-2026-11-22");
+        assertThat(loser.err()).contains("kpi run: job nightly for 2026-11-22 is already running", "MySQL lock kpi:nightly-2026-11-22@" + db);
         assertThat(loser.out()).doesNotContain("COMPLETED");
 
         try (Connection c = DriverManager.getConnection(url, TestDatabases.mysqlUser(), TestDatabases.mysqlPassword());

@@ -63,6 +63,7 @@ class NightlySecretsTests {
         env.put("KPI_DB_USER", user);
         env.put("KPI_DB_PASSWORD", dbCanary);
         env.put("KPI_SMTP_PASSWORD", smtpCanary);
+        env.put("KPI_DELIVERY_RETRY_DELAY", "100ms");                       // the "down" run retries 100 ms, 200 ms apart
         env.put("LOGGING_LEVEL_ROOT", "DEBUG");
         env.put("LOGGING_LEVEL_COM_LOGISTICSKPI", "DEBUG");
         env.put("LOGGING_THRESHOLD_CONSOLE", "DEBUG");

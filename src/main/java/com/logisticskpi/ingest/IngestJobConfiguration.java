@@ -20,7 +20,7 @@ import com.logisticskpi.config.AppProperties;
  * transaction open across a file.
  */
 @Configuration(proxyBeanMethods = false)
-public class IngestJob {
+public class IngestJobConfiguration {
 
     public static final String JOB_NAME = "ingest";
     public static final String STEP_NAME = "ingestStep";

@@ -2,8 +2,12 @@ package com.logisticskpi.sample;
 
 import java.util.List;
 
-/** The five exports of exports.md (the fifth, tickets, is optional) with their canonical header, in contract order. */
-public enum ExportKind {
+/**
+ * The file format the generator writes for each of the five exports of exports.md (the fifth, tickets, is optional):
+ * file name prefix and canonical header, in contract order. The loader's view of the same exports (stored table, key,
+ * typed columns) is {@code ingest.ExportKind}.
+ */
+public enum ExportFileFormat {
     ORDERS("orders", List.of("order_id", "line_no", "customer_id", "order_time", "promised_delivery_time", "sku",
             "category", "quantity", "unit_price", "warehouse_id", "region", "channel", "status")),
     SHIPMENTS("shipments", List.of("shipment_id", "order_id", "line_no", "sku", "quantity", "warehouse_id", "carrier",
@@ -18,7 +22,7 @@ public enum ExportKind {
     private final String prefix;
     private final List<String> header;
 
-    ExportKind(String prefix, List<String> header) {
+    ExportFileFormat(String prefix, List<String> header) {
         this.prefix = prefix;
         this.header = header;
     }
