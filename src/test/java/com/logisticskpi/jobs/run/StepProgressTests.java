@@ -14,7 +14,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
-import com.logisticskpi.jobs.ProgressReporter;
+import com.logisticskpi.jobs.progress.ProgressReporter;
 
 class StepProgressTests {
 
