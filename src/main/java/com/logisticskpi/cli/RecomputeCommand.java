@@ -101,10 +101,10 @@ public class RecomputeCommand implements Callable<Integer> {
                     .addString(RecomputeTasklet.P_OUT, outDir.toString(), false)
                     .toJobParameters();
             JobExecution execution;
-            // the outcomes phase: candidate orders built of those selected (no bar for the figures step after it)
+            // prepare (time only), outcomes (candidate orders built of those selected), figures (time only)
             try (var reporter = CommandProgress.reporter(ctx);
-                 var progress = com.logisticskpi.jobs.progress.OutcomeProgress.open(reporter, "outcomes",
-                         ctx.getBean(com.logisticskpi.kpi.engine.KpiEngine.class), 0)) {
+                 var progress = com.logisticskpi.jobs.progress.OutcomeProgress.openFramed(reporter,
+                         ctx.getBean(com.logisticskpi.kpi.engine.KpiEngine.class))) {
                 execution = ctx.getBean(JobOperator.class).start(ctx.getBean("recomputeJob", Job.class), params);
             } catch (JobInstanceAlreadyCompleteException e) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "recompute " + fromDate + ".." + toDate + " as of "

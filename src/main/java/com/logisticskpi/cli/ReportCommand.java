@@ -80,10 +80,10 @@ public class ReportCommand implements Callable<Integer> {
             Path outDir = (out != null ? out : app.dataDir().resolve("reports")).toAbsolutePath().normalize();
             var request = new ReportInputProvider.Request(businessDate, instant, app.zone(), lang, outDir);
             ReportFiles files;
-            // two phases: the outcomes of the report's KPI run (orders), then the workbook (sheets)
+            // the report's KPI run (prepare, outcomes in orders, figures), then the workbook (sheets)
             try (var reporter = CommandProgress.reporter(ctx);
-                 var outcomes = com.logisticskpi.jobs.progress.OutcomeProgress.open(reporter, "outcomes",
-                         ctx.getBean(com.logisticskpi.kpi.engine.KpiEngine.class), 0);
+                 var outcomes = com.logisticskpi.jobs.progress.OutcomeProgress.openFramed(reporter,
+                         ctx.getBean(com.logisticskpi.kpi.engine.KpiEngine.class));
                  var sheets = com.logisticskpi.jobs.progress.SheetProgress.open(reporter, "workbook", writer)) {
                 files = provider.withInput(request, input -> {
                     outcomes.close(); // the figures are read: the outcomes phase is over

@@ -15,19 +15,32 @@ public final class OutcomeProgress implements OutcomeListener, AutoCloseable {
     private final ProgressReporter reporter;
     private final String name;
     private final Listeners.Registration registration;
+    private final boolean framed;
     private ProgressReporter.Phase phase;
+    private ProgressReporter.Phase around;
     private long candidates;
 
-    private OutcomeProgress(ProgressReporter reporter, String name, KpiEngine engine, long candidates) {
+    private OutcomeProgress(ProgressReporter reporter, String name, KpiEngine engine, long candidates, boolean framed) {
         this.reporter = reporter;
         this.name = name;
         this.candidates = candidates;
+        this.framed = framed;
         this.registration = engine.listen(this);
+    }
+
+    /**
+     * For a command that runs a whole KPI run ({@code recompute}, {@code report}): also the time before the outcomes
+     * ({@code prepare}: segments and candidates) and after them ({@code figures}), phases that count nothing.
+     */
+    public static OutcomeProgress openFramed(ProgressReporter reporter, KpiEngine engine) {
+        OutcomeProgress p = new OutcomeProgress(reporter, "outcomes", engine, 0, true);
+        p.around = reporter.start("prepare");
+        return p;
     }
 
     /** Listens to {@code engine} until closed; the phase opens with the candidates (or now, when they are known). */
     public static OutcomeProgress open(ProgressReporter reporter, String name, KpiEngine engine, long knownCandidates) {
-        OutcomeProgress p = new OutcomeProgress(reporter, name, engine, knownCandidates);
+        OutcomeProgress p = new OutcomeProgress(reporter, name, engine, knownCandidates, false);
         if (knownCandidates > 0) {
             p.phase();
         }
@@ -37,6 +50,7 @@ public final class OutcomeProgress implements OutcomeListener, AutoCloseable {
     /** The phase (opened now when it is not yet). */
     public synchronized ProgressReporter.Phase phase() {
         if (phase == null) {
+            endAround();
             phase = reporter.start(name, "orders", candidates);
         }
         return phase;
@@ -52,6 +66,8 @@ public final class OutcomeProgress implements OutcomeListener, AutoCloseable {
         candidates = selected;
         if (phase != null) {
             phase.total(selected);
+        } else if (framed) {
+            phase(); // the prepare phase ends here
         }
     }
 
@@ -60,8 +76,20 @@ public final class OutcomeProgress implements OutcomeListener, AutoCloseable {
     public void candidatesBuilt(long runId, long built) {
         ProgressReporter.Phase p = phase();
         p.advance(built);
-        if (candidates() > 0 && p.units() >= candidates()) {
-            p.done();
+        synchronized (this) {
+            if (candidates > 0 && p.units() >= candidates && around == null) {
+                p.done();
+                if (framed) {
+                    around = reporter.start("figures");
+                }
+            }
+        }
+    }
+
+    private void endAround() {
+        if (around != null) {
+            around.done();
+            around = null;
         }
     }
 
@@ -72,5 +100,6 @@ public final class OutcomeProgress implements OutcomeListener, AutoCloseable {
         if (phase != null) {
             phase.done();
         }
+        endAround();
     }
 }

@@ -95,6 +95,14 @@ public final class ProgressReporter implements AutoCloseable {
         return start(name, "rows", totalRows);
     }
 
+    /**
+     * Starts a phase that counts nothing (one long statement, e.g. computing the figures): it shows its time so far
+     * ({@code figures  0:07}, {@code figures: 0:07 so far}, {@code figures: done in 0:11}).
+     */
+    public Phase start(String name) {
+        return start(name, null, 0);
+    }
+
     /** Starts a phase counting {@code unit}s (files, orders, sheets); {@code total <= 0} = unknown total. */
     public Phase start(String name, String unit, long total) {
         Phase p = new Phase(name, unit, total);
@@ -111,7 +119,7 @@ public final class ProgressReporter implements AutoCloseable {
     }
 
     /** Redraws or logs every open phase whose time has come (the ticker's work; tests call it by hand). */
-    void tick() {
+    public void tick() {
         for (Phase p : open) {
             p.show();
         }
@@ -231,6 +239,9 @@ public final class ProgressReporter implements AutoCloseable {
         /** {@code ingest  [#########---------------]  38%  63/140 files  52,113 rows  2,400 rows/s  ETA 0:12} */
         synchronized String barLine(long now) {
             StringBuilder b = new StringBuilder(name).append("  ");
+            if (unit == null) {
+                return b.append(duration(now - started)).toString();
+            }
             double f = fraction();
             if (f >= 0) {
                 int filled = (int) Math.floor(f * BAR);
@@ -246,6 +257,9 @@ public final class ProgressReporter implements AutoCloseable {
 
         /** {@code ingest: 63/140 files, 52,113 rows (38%), 2,400 rows/s, ETA 0:12} */
         synchronized String logLine(long now) {
+            if (unit == null) {
+                return name + ": " + duration(now - started) + " so far";
+            }
             StringBuilder b = new StringBuilder(name).append(": ").append(counters(", "));
             double f = fraction();
             if (f >= 0) {
@@ -260,6 +274,9 @@ public final class ProgressReporter implements AutoCloseable {
 
         /** {@code ingest: done, 140 files, 35,112 rows in 0:22 (1,596 rows/s)} */
         synchronized String doneLine(long now) {
+            if (unit == null) {
+                return name + ": done in " + duration(now - started);
+            }
             StringBuilder b = new StringBuilder(name).append(": done, ").append(count(done, unit));
             if (countsRows) {
                 b.append(", ").append(count(rows, "rows"));
