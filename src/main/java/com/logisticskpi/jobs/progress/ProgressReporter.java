@@ -35,7 +35,6 @@ import com.logisticskpi.jobs.ProgressMode;
  */
 public final class ProgressReporter implements AutoCloseable {
 
-    static final int BAR = 24;
     static final long REDRAW_NANOS = 100_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
 
@@ -236,102 +235,20 @@ public final class ProgressReporter implements AutoCloseable {
             lastOutput = now;
         }
 
-        /** {@code ingest  [#########---------------]  38%  63/140 files  52,113 rows  2,400 rows/s  ETA 0:12} */
+        private PhaseLine line(long now) {
+            return new PhaseLine(name, unit, done, total, countsRows, rows, workDone, workTotal, now - started);
+        }
+
         synchronized String barLine(long now) {
-            StringBuilder b = new StringBuilder(name).append("  ");
-            if (unit == null) {
-                return b.append(duration(now - started)).toString();
-            }
-            double f = fraction();
-            if (f >= 0) {
-                int filled = (int) Math.floor(f * BAR);
-                b.append('[').append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ");
-                b.append(String.format(java.util.Locale.US, "%3d%%  ", (int) Math.floor(f * 100)));
-            }
-            b.append(counters("  ")).append("  ").append(rate(now));
-            if (f >= 0) {
-                b.append("  ETA ").append(eta(now, f));
-            }
-            return b.toString();
+            return line(now).bar();
         }
 
-        /** {@code ingest: 63/140 files, 52,113 rows (38%), 2,400 rows/s, ETA 0:12} */
         synchronized String logLine(long now) {
-            if (unit == null) {
-                return name + ": " + duration(now - started) + " so far";
-            }
-            StringBuilder b = new StringBuilder(name).append(": ").append(counters(", "));
-            double f = fraction();
-            if (f >= 0) {
-                b.append(String.format(java.util.Locale.US, " (%d%%)", (int) Math.floor(f * 100)));
-            }
-            b.append(", ").append(rate(now));
-            if (f >= 0) {
-                b.append(", ETA ").append(eta(now, f));
-            }
-            return b.toString();
+            return line(now).log();
         }
 
-        /** {@code ingest: done, 140 files, 35,112 rows in 0:22 (1,596 rows/s)} */
         synchronized String doneLine(long now) {
-            if (unit == null) {
-                return name + ": done in " + duration(now - started);
-            }
-            StringBuilder b = new StringBuilder(name).append(": done, ").append(count(done, unit));
-            if (countsRows) {
-                b.append(", ").append(count(rows, "rows"));
-            }
-            return b.append(" in ").append(duration(now - started)).append(" (").append(rate(now)).append(')').toString();
+            return line(now).end();
         }
-
-        private String counters(String separator) {
-            String units = total > 0 ? String.format(java.util.Locale.US, "%,d/%,d %s", done, total, unit) : count(done, unit);
-            return countsRows ? units + separator + count(rows, "rows") : units;
-        }
-
-        /** Done of total in [0, 1] from the work when measured, else from the units; -1 when unknown. */
-        private double fraction() {
-            if (workTotal > 0) {
-                return Math.min(1.0, (double) workDone / workTotal);
-            }
-            return total > 0 ? Math.min(1.0, (double) done / total) : -1;
-        }
-
-        /** {@code 2,400 rows/s}; below 10 per second with one decimal ({@code 0.4 sheets/s}). */
-        private String rate(long now) {
-            String what = countsRows ? "rows" : unit;
-            long elapsed = now - started;
-            if (elapsed <= 0) {
-                return "– " + what + "/s";
-            }
-            double perSecond = (countsRows ? rows : done) * 1e9 / elapsed;
-            return (perSecond < 10 ? String.format(java.util.Locale.US, "%.1f", perSecond)
-                    : String.format(java.util.Locale.US, "%,d", Math.round(perSecond))) + " " + what + "/s";
-        }
-
-        private String eta(long now, double f) {
-            long elapsed = now - started;
-            if (f >= 1.0) {
-                return "0:00";
-            }
-            if (elapsed <= 0 || f <= 0) {
-                return "–";
-            }
-            return duration((long) (elapsed * (1 - f) / f));
-        }
-    }
-
-    private static String count(long n, String unit) {
-        return String.format(java.util.Locale.US, "%,d %s", n, unit);
-    }
-
-    /** {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
-    static String duration(long nanos) {
-        long s = Math.round(nanos / 1e9);
-        long h = s / 3600;
-        long m = (s % 3600) / 60;
-        long sec = s % 60;
-        return h > 0 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", h, m, sec)
-                : String.format(java.util.Locale.ROOT, "%d:%02d", m, sec);
     }
 }

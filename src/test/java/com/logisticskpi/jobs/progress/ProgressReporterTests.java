@@ -136,9 +136,9 @@ class ProgressReporterTests {
 
     @Test
     void etaAndDurationsAreFormatted() {
-        assertThat(ProgressReporter.duration(7 * SECOND)).isEqualTo("0:07");
-        assertThat(ProgressReporter.duration(754 * SECOND)).isEqualTo("12:34");
-        assertThat(ProgressReporter.duration(3723 * SECOND)).isEqualTo("1:02:03");
+        assertThat(PhaseLine.duration(7 * SECOND)).isEqualTo("0:07");
+        assertThat(PhaseLine.duration(754 * SECOND)).isEqualTo("12:34");
+        assertThat(PhaseLine.duration(3723 * SECOND)).isEqualTo("1:02:03");
         ProgressReporter.Phase phase = reporter(ProgressMode.LOG).start("write workbook", 300);
         clock.addAndGet(10 * SECOND);
         phase.update(0);
