@@ -23,7 +23,7 @@ record PhaseLine(String name, String unit, long done, long total, boolean counts
     /** {@code ingest  [#########---------------]  38%  63/140 files  52,113 rows  2,400 rows/s  ETA 0:12} */
     String bar() {
         StringBuilder b = new StringBuilder(name).append("  ");
-        if (unit == null) {
+        if (timeOnly()) {
             return b.append(duration(elapsed)).toString();
         }
         double f = fraction();
@@ -41,7 +41,7 @@ record PhaseLine(String name, String unit, long done, long total, boolean counts
 
     /** {@code ingest: 63/140 files, 52,113 rows (38%), 2,400 rows/s, ETA 0:12} */
     String log() {
-        if (unit == null) {
+        if (timeOnly()) {
             return name + ": " + duration(elapsed) + " so far";
         }
         StringBuilder b = new StringBuilder(name).append(": ").append(counters(", "));
@@ -58,7 +58,7 @@ record PhaseLine(String name, String unit, long done, long total, boolean counts
 
     /** {@code ingest: done, 140 files, 35,112 rows in 0:22 (1,596 rows/s)} */
     String end() {
-        if (unit == null) {
+        if (timeOnly()) {
             return name + ": done in " + duration(elapsed);
         }
         StringBuilder b = new StringBuilder(name).append(": done, ").append(count(done, unit));
@@ -66,6 +66,11 @@ record PhaseLine(String name, String unit, long done, long total, boolean counts
             b.append(", ").append(count(rows, "rows"));
         }
         return b.append(" in ").append(duration(elapsed)).append(" (").append(rate()).append(')').toString();
+    }
+
+    /** A phase without a unit, or one that has counted nothing yet and has no total (a tasklet that counts at its end). */
+    private boolean timeOnly() {
+        return unit == null || (done == 0 && total <= 0 && !countsRows);
     }
 
     private String counters(String separator) {

@@ -112,6 +112,22 @@ class ProgressReporterTests {
     }
 
     @Test
+    void aPhaseThatHasCountedNothingShowsItsTime() {
+        ProgressReporter reporter = reporter(ProgressMode.LOG);
+        ProgressReporter.Phase compute = reporter.start("compute", 0);   // its tasklet counts its figures at the end
+        clock.addAndGet(12 * SECOND);
+        reporter.tick();
+        assertThat(lines).containsExactly("compute: 0:12 so far");
+        compute.advance(28_690);
+        compute.done();
+        assertThat(lines).last().isEqualTo("compute: done, 28,690 rows in 0:12 (2,391 rows/s)");
+        ProgressReporter.Phase prepare = reporter.start("computePrepare", 0);
+        clock.addAndGet(2 * SECOND);
+        prepare.done();
+        assertThat(lines).last().isEqualTo("computePrepare: done in 0:02");
+    }
+
+    @Test
     void offShowsNothingAtAll() {
         ProgressReporter.Phase phase = reporter(ProgressMode.OFF).start("ingest", "files", 3);
         clock.addAndGet(60 * SECOND);

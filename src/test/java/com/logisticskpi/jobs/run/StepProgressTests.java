@@ -62,7 +62,7 @@ class StepProgressTests {
         reporter.tick();                               // the interval passed: the phase shows its total
         assertThat(lines).last().isEqualTo("computeOutcomes: 0/4,151 orders (0%), 0.0 orders/s, ETA –");
         progress.afterStep(outcomes);
-        assertThat(lines.get(0)).startsWith("computePrepare: done, 0 rows");
+        assertThat(lines.get(0)).startsWith("computePrepare: done in ");
         assertThat(lines.get(2)).startsWith("computeOutcomes: done, 0 orders in 0:12");
     }
 }
