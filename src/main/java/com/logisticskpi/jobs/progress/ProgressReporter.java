@@ -44,7 +44,8 @@ public final class ProgressReporter implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final long intervalNanos;
     private final Set<Phase> open = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService ticker;
+    private final boolean tick;
+    private ScheduledExecutorService ticker;
 
     private ProgressReporter(ProgressMode mode, PrintWriter terminal, Consumer<String> log, LongSupplier nanoClock,
                              Duration interval, boolean tick) {
@@ -53,14 +54,7 @@ public final class ProgressReporter implements AutoCloseable {
         this.log = log;
         this.nanoClock = nanoClock;
         this.intervalNanos = interval.toNanos();
-        this.ticker = tick && mode != ProgressMode.OFF ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "progress");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        if (ticker != null) {
-            ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        }
+        this.tick = tick && mode != ProgressMode.OFF;
     }
 
     /**
@@ -106,12 +100,25 @@ public final class ProgressReporter implements AutoCloseable {
     public Phase start(String name, String unit, long total) {
         Phase p = new Phase(name, unit, total);
         open.add(p);
+        startTicker();
         return p;
+    }
+
+    /** The ticker starts with the first phase, so a process that shows no progress runs no thread for it. */
+    private synchronized void startTicker() {
+        if (tick && ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /** Stops the ticker (open phases stay open; end them first). */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (ticker != null) {
             ticker.shutdownNow();
         }
