@@ -19,6 +19,8 @@ import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.ingest.IngestJobRunner;
 import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.ingest.QualityTable;
+import com.logisticskpi.jobs.progress.IngestProgress;
+import com.logisticskpi.jobs.progress.ProgressReporter;
 
 /** {@code kpi ingest --inbox DIR}: runs the ingest job and prints the data-quality table. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -29,6 +31,9 @@ public class IngestCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    ProgressOptions progressOptions;
 
     @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "Directory holding the export files.")
     Path inbox;
@@ -41,18 +46,21 @@ public class IngestCommand implements Callable<Integer> {
         if (!Files.isDirectory(inbox)) {
             throw new KpiException(ExitCode.FAILED, "inbox " + inbox + " is not a directory");
         }
-        try (ConfigurableApplicationContext ctx = AppContext.start(common)) {
+        try (ConfigurableApplicationContext ctx = AppContext.start(common, progressOptions.toProperties())) {
             IngestJobRunner runner = ctx.getBean(IngestJobRunner.class);
+            IngestService service = ctx.getBean(IngestService.class);
             IngestJobRunner.Outcome outcome;
             // one writer at a time per data directory / database (ingest, recompute, run, restart)
             try (com.logisticskpi.jobs.RunLock.Held writes = ctx.getBean(com.logisticskpi.jobs.RunLock.class)
-                    .acquireWrites("ingest")) {
+                    .acquireWrites("ingest");
+                 ProgressReporter reporter = CommandProgress.reporter(ctx);
+                 IngestProgress progress = IngestProgress.open(reporter, "ingest", service, service.plan(inbox))) {
                 outcome = runner.run(inbox, ctx.getBean(AppProperties.class).zone());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("ingest job execution " + outcome.jobExecutionId() + ": " + outcome.status());
             out.print(QualityTable.render(outcome.summary().files()));
-            for (String skipped : ctx.getBean(IngestService.class).skipped(inbox)) {
+            for (String skipped : service.skipped(inbox)) {
                 out.println("not loaded: " + skipped);
             }
             out.flush();

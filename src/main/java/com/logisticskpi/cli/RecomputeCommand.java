@@ -40,6 +40,9 @@ public class RecomputeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -76,7 +79,7 @@ public class RecomputeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new KpiException(ExitCode.USAGE, "--slice: " + e.getMessage());
         }
-        try (ConfigurableApplicationContext ctx = AppContext.start(common)) {
+        try (ConfigurableApplicationContext ctx = AppContext.start(common, progressOptions.toProperties())) {
             AppProperties app = ctx.getBean(AppProperties.class);
             ZoneId zone = app.zone();
             Path outDir = (out != null ? out : defaultOut(app.dataDir(), fromDate, toDate, filter)).toAbsolutePath().normalize();
@@ -98,7 +101,10 @@ public class RecomputeCommand implements Callable<Integer> {
                     .addString(RecomputeTasklet.P_OUT, outDir.toString(), false)
                     .toJobParameters();
             JobExecution execution;
-            try {
+            // prepare (time only), outcomes (candidate orders built of those selected), figures (time only)
+            try (var reporter = CommandProgress.reporter(ctx);
+                 var progress = com.logisticskpi.jobs.progress.OutcomeProgress.openFramed(reporter,
+                         ctx.getBean(com.logisticskpi.kpi.engine.KpiEngine.class))) {
                 execution = ctx.getBean(JobOperator.class).start(ctx.getBean("recomputeJob", Job.class), params);
             } catch (JobInstanceAlreadyCompleteException e) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "recompute " + fromDate + ".." + toDate + " as of "

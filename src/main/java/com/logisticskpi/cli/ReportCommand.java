@@ -37,6 +37,9 @@ public class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +70,7 @@ public class ReportCommand implements Callable<Integer> {
         }
         Instant instant = asOf == null ? Instant.now() : parseInstant(asOf);
         Locale lang = parseLocale(locale);
-        try (var ctx = AppContext.start(common)) {
+        try (var ctx = AppContext.start(common, progressOptions.toProperties())) {
             AppProperties app = ctx.getBean(AppProperties.class);
             ReportInputProvider provider = ctx.getBeanProvider(ReportInputProvider.class).getIfAvailable();
             if (provider == null) {
@@ -77,8 +80,15 @@ public class ReportCommand implements Callable<Integer> {
             Path outDir = (out != null ? out : app.dataDir().resolve("reports")).toAbsolutePath().normalize();
             var request = new ReportInputProvider.Request(businessDate, instant, app.zone(), lang, outDir);
             ReportFiles files;
-            try {
-                files = provider.withInput(request, input -> writer.write(input, outDir, kind, null));
+            // the report's KPI run (prepare, outcomes in orders, figures), then the workbook (sheets)
+            try (var reporter = CommandProgress.reporter(ctx);
+                 var outcomes = com.logisticskpi.jobs.progress.OutcomeProgress.openFramed(reporter,
+                         ctx.getBean(com.logisticskpi.kpi.engine.KpiEngine.class));
+                 var sheets = com.logisticskpi.jobs.progress.SheetProgress.open(reporter, "workbook", writer)) {
+                files = provider.withInput(request, input -> {
+                    outcomes.close(); // the figures are read: the outcomes phase is over
+                    return writer.write(input, outDir, kind, null);
+                });
             } catch (TemplateException e) {
                 throw new KpiException(ExitCode.BAD_CONFIG, e.getMessage(), e);
             } catch (IOException e) {

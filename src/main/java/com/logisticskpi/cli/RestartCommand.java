@@ -21,6 +21,9 @@ public class RestartCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -29,7 +32,7 @@ public class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = RunContexts.start(common)) {
+        try (ConfigurableApplicationContext ctx = RunContexts.start(common, progressOptions.toProperties())) {
             JobRunner.Outcome outcome = ctx.getBean(JobRunner.class).restart(executionId);
             return RunContexts.report(ctx, outcome, spec.commandLine().getOut());
         }

@@ -34,6 +34,9 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +77,7 @@ public class RunCommand implements Callable<Integer> {
             throw new com.logisticskpi.base.KpiException(com.logisticskpi.base.ExitCode.USAGE,
                     "--out " + out + " exists and is not a directory");
         }
-        try (ConfigurableApplicationContext ctx = RunContexts.start(common)) {
+        try (ConfigurableApplicationContext ctx = RunContexts.start(common, progressOptions.toProperties())) {
             JobRunner runner = ctx.getBean(JobRunner.class);
             JobRunner.Outcome outcome = runner.run(new JobRunner.Request(jobFile, sets, def, businessDate, instant,
                     inbox, out, rerun));

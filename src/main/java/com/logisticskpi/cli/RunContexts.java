@@ -25,8 +25,13 @@ final class RunContexts {
      * another kpi process holding it makes this run exit with LOCKED, like a held run lock.
      */
     static ConfigurableApplicationContext start(CommonOptions common) {
+        return start(common, java.util.Map.of());
+    }
+
+    /** With extra Spring properties (e.g. the {@code --progress} mode). */
+    static ConfigurableApplicationContext start(CommonOptions common, java.util.Map<String, Object> extra) {
         try {
-            return AppContext.start(common);
+            return AppContext.start(common, extra);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {

@@ -32,6 +32,7 @@ final class ExportFileReader implements Closeable {
     private final Iterator<CSVRecord> records;
     private final ColumnLayout layout;
     private final CSVFormat format;
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
     ExportFileReader(Path file, String fileName, char delimiter, Charset charset, List<CsvColumn> columns,
                      Map<String, List<String>> aliases) {
@@ -45,7 +46,7 @@ final class ExportFileReader implements Closeable {
                 .get();
         InputStream in = null;
         try {
-            in = Files.newInputStream(file);
+            in = new CountingInputStream(Files.newInputStream(file), bytes);
             this.parser = CSVParser.builder().setReader(new StrictDecodingReader(in, charset)).setFormat(format).get();
         } catch (IOException e) {
             closeQuietly(in);
@@ -111,6 +112,46 @@ final class ExportFileReader implements Closeable {
                     + line + " is not closed at the end of the file", cause);
         }
         return new IngestException(fileName + ": malformed CSV in the record starting on line " + line + ": " + msg, cause);
+    }
+
+    /** Bytes of the file read so far (the decoder reads ahead a buffer, so slightly more than parsed). */
+    long bytesRead() {
+        return bytes.get();
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final java.util.concurrent.atomic.AtomicLong count;
+
+        CountingInputStream(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count.addAndGet(Math.max(0, s));
+            return s;
+        }
     }
 
     String charsetName() {

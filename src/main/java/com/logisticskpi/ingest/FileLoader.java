@@ -79,7 +79,21 @@ final class FileLoader {
         String info;
     }
 
+    /** Told every {@value #REPORT_EVERY} data records (and at the end) how many more rows and bytes were read. */
+    @FunctionalInterface
+    interface ReadProgress {
+        ReadProgress NONE = (rows, bytes) -> { };
+
+        void read(long rows, long bytes);
+    }
+
+    static final int REPORT_EVERY = 1_000;
+
     FileResult load(InboxFile file, ZoneId zone, Long jobExecutionId) {
+        return load(file, zone, jobExecutionId, ReadProgress.NONE);
+    }
+
+    FileResult load(InboxFile file, ZoneId zone, Long jobExecutionId, ReadProgress progress) {
         Instant started = Instant.now();
         String sha256;
         long size;
@@ -105,7 +119,7 @@ final class FileLoader {
         // files may load in parallel (the nightly job's partitioned ingest): loads of one kind take turns, because
         // each writes its rows while it reads the file, in one transaction (see MergeLocks)
         try {
-            return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts));
+            return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts, progress));
         } catch (IngestException e) { // the lock of the kind could not be taken: nothing was written
             log.info("{}: load failed: {}", file.fileName(), e.getMessage(), e);
             store.finish(fileId, FileStatus.FAILED, 0, 0, 0, 0, 0, e.getMessage(), Instant.now(), Map.of());
@@ -115,7 +129,8 @@ final class FileLoader {
     }
 
     /** Reads the file and writes its rows in ONE transaction; a failure rolls back and records the file FAILED. */
-    private FileResult loadInTransaction(InboxFile file, ZoneId zone, long fileId, Counts counts) {
+    private FileResult loadInTransaction(InboxFile file, ZoneId zone, long fileId, Counts counts,
+                                         ReadProgress progress) {
         // ONE transaction per file: its rows go straight into the stored table while the file is read, and the
         // file's LOADED bookkeeping commits with them; any failure (also the reject limit, checked after the whole
         // file is read) rolls all of it back, so the stored tables are exactly as before the file.
@@ -127,7 +142,7 @@ final class FileLoader {
             long t0 = System.nanoTime();
             Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
             try (StoredRowWriter writer = new StoredRowWriter(connection, file.kind(), fileId, file.sourceOrder())) {
-                read(file, zone, counts, writer);
+                read(file, zone, counts, writer, progress);
                 counts.loaded = writer.loaded();
                 counts.superseded = writer.superseded();
                 counts.orphans = writer.orphans();
@@ -181,7 +196,8 @@ final class FileLoader {
     }
 
     /** Streams the file: valid rows to the stored table (through the writer), rejected rows to the reject file. */
-    private void read(InboxFile file, ZoneId zone, Counts counts, StoredRowWriter writer) throws SQLException, IOException {
+    private void read(InboxFile file, ZoneId zone, Counts counts, StoredRowWriter writer, ReadProgress progress)
+            throws SQLException, IOException {
         IngestProperties.KindSettings settings = properties.settings(file.kind());
         Files.deleteIfExists(RejectWriter.rejectFile(rejectsDir, file.fileName())); // from an earlier attempt
         RowParser parser = parserFor(file.kind(), zone, settings);
@@ -194,9 +210,17 @@ final class FileLoader {
                 log.info("{}: {}", file.fileName(), counts.info);
             }
             int headerSize = reader.layout().headerSize();
+            long told = 0;
+            long toldBytes = 0;
             try {
                 for (ExportFileReader.LineRecord r = reader.next(); r != null; r = reader.next()) {
                     counts.read++;
+                    if (counts.read - told >= REPORT_EVERY) {
+                        long bytes = reader.bytesRead();
+                        progress.read(counts.read - told, bytes - toldBytes);
+                        told = counts.read;
+                        toldBytes = bytes;
+                    }
                     if (r.record().size() != headerSize) {
                         rejects.reject(r.line(), "", RejectReason.WRONG_FIELD_COUNT, r.record());
                         continue;
@@ -208,6 +232,7 @@ final class FileLoader {
                     }
                 }
                 writer.flush();
+                progress.read(counts.read - told, Math.max(0, reader.bytesRead() - toldBytes));
             } finally {
                 counts.rejected = rejects.total();
                 counts.rejectsByReason.putAll(rejects.countByReason());

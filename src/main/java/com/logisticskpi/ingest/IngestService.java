@@ -25,6 +25,7 @@ public class IngestService {
     private final IngestProperties properties;
     private final InboxScanner scanner;
     private final FileLoader loader;
+    private final com.logisticskpi.base.Listeners<IngestListener> listeners = new com.logisticskpi.base.Listeners<>();
 
     /**
      * Without the inbox's age and final-line checks (a caller that controls its own inbox, e.g. a test); links are
@@ -88,6 +89,27 @@ public class IngestService {
 
     /** Loads one file atomically (used by the step, which handles the files one by one). */
     public FileResult ingestFile(InboxFile file, ZoneId zone, Long jobExecutionId) {
-        return loader.load(file, zone, jobExecutionId);
+        if (listeners.isEmpty()) {
+            return loader.load(file, zone, jobExecutionId, FileLoader.ReadProgress.NONE);
+        }
+        listeners.fire(l -> l.fileStarted(file, sizeOf(file)));
+        FileResult result = loader.load(file, zone, jobExecutionId,
+                (rows, bytes) -> listeners.fire(l -> l.rowsRead(file, rows, bytes)));
+        listeners.fire(l -> l.fileFinished(file, result));
+        return result;
+    }
+
+    /** Tells {@code listener} about every file loaded in this process until the registration is closed. */
+    public com.logisticskpi.base.Listeners.Registration listen(IngestListener listener) {
+        return listeners.add(listener);
+    }
+
+    /** The size of a file of the plan (0 when it cannot be read: its load will say why). */
+    public static long sizeOf(InboxFile file) {
+        try {
+            return java.nio.file.Files.size(file.path());
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }

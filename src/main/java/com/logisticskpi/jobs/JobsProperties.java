@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dir                 directory of the job files ({@code <dir>/<job>.yml}), default {@code jobs}
  * @param lock                {@code auto} (database lock on MySQL/MariaDB, else file lock), {@code file} or {@code database}
  * @param progressInterval    how often a non-interactive run logs its progress (default 30 s)
+ * @param progress            how progress is shown: auto (default: a bar on a terminal, else log lines), bar, log, off
  * @param retentionPatterns   file name globs {@link Retention} may delete (the product's own outputs only)
  */
 @ConfigurationProperties("kpi.jobs")
-public record JobsProperties(Path dir, String lock, Duration progressInterval, List<String> retentionPatterns) {
+public record JobsProperties(Path dir, String lock, Duration progressInterval, List<String> retentionPatterns,
+                             ProgressMode progress) {
 
     public JobsProperties {
         if (dir == null) {
@@ -29,6 +31,9 @@ public record JobsProperties(Path dir, String lock, Duration progressInterval, L
         }
         if (progressInterval == null) {
             progressInterval = Duration.ofSeconds(30);
+        }
+        if (progress == null) {
+            progress = ProgressMode.AUTO;
         }
         if (retentionPatterns == null || retentionPatterns.isEmpty()) {
             retentionPatterns = Retention.DEFAULT_PATTERNS;

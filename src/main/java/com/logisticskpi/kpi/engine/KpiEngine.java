@@ -50,6 +50,7 @@ public class KpiEngine {
     private final SurveyProperties survey;
     private final Clock clock;
     private TicketProperties tickets = TicketProperties.defaults();
+    private final com.logisticskpi.base.Listeners<OutcomeListener> listeners = new com.logisticskpi.base.Listeners<>();
 
     @org.springframework.beans.factory.annotation.Autowired
     public KpiEngine(DataSource dataSource, KpiEngineProperties properties, SurveyProperties survey) {
@@ -68,6 +69,11 @@ public class KpiEngine {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     public void setTicketProperties(TicketProperties tickets) {
         this.tickets = tickets;
+    }
+
+    /** Tells {@code listener} about the outcome stage of every run in this process until the registration is closed. */
+    public com.logisticskpi.base.Listeners.Registration listen(OutcomeListener listener) {
+        return listeners.add(listener);
     }
 
     /**
@@ -104,6 +110,7 @@ public class KpiEngine {
                 work.setAutoCommit(true);
                 log.info("kpi run {}: {} customers with revenue, {} candidate orders ({} ms)", runId, customers,
                         candidates, (System.nanoTime() - t0) / 1_000_000);
+                listeners.fire(l -> l.candidatesSelected(runId, candidates));
                 return runId;
             } catch (SQLException | RuntimeException e) {
                 safeRollback(work);
@@ -186,7 +193,8 @@ public class KpiEngine {
                 }
                 OutcomeBuilder builder = new OutcomeBuilder(req.zone(), req.asOf(), properties.damageWindowMicros(),
                         properties.cycleTargetMicros());
-                long orders = OutcomeStage.run(stream, work, runId, range, builder, req.zone(), properties.batchSize());
+                long orders = OutcomeStage.run(stream, work, runId, range, builder, req.zone(), properties.batchSize(),
+                        n -> listeners.fire(l -> l.candidatesBuilt(runId, n)));
                 work.commit();
                 log.info("kpi run {}: {} order outcomes built for orders {} ({} ms)", runId, orders, range,
                         (System.nanoTime() - t0) / 1_000_000);

@@ -72,9 +72,9 @@ final class OutcomeStage {
     private OutcomeStage() {
     }
 
-    /** Returns the number of outcomes written. */
+    /** Returns the number of outcomes written; {@code chunkDone} is told the candidates of every chunk built. */
     static long run(Connection read, Connection work, long runId, OrderKeyRange range, OutcomeBuilder builder,
-                    ZoneId zone, int batchSize) throws SQLException {
+                    ZoneId zone, int batchSize, java.util.function.LongConsumer chunkDone) throws SQLException {
         long written = 0;
         String firstChunk = CHUNK_SQL.formatted(range.condition("order_id"), "", CHUNK);
         String nextChunk = CHUNK_SQL.formatted(range.condition("order_id"), " AND order_id > ?", CHUNK);
@@ -113,6 +113,7 @@ final class OutcomeStage {
                 for (OrderRows rows : chunk.values()) {
                     written += emit(rows, builder, runId, zone, outcomes, returnRows);
                 }
+                chunkDone.accept(chunk.size());
                 if (chunk.size() < CHUNK) {
                     break;
                 }

@@ -55,9 +55,12 @@ public class ReportWriter {
 
     /** Rows SXSSF keeps in memory for the Exceptions sheet; older rows go to a compressed temporary file. */
     static final int WINDOW = 200;
+    /** The sheets {@link #write} writes (and tells its {@link SheetListener}s about), Exceptions included. */
+    static final int SHEETS = 11;
 
     private final ReportProperties properties;
     private final boolean rawCsv;
+    private final com.logisticskpi.base.Listeners<SheetListener> listeners = new com.logisticskpi.base.Listeners<>();
 
     @org.springframework.beans.factory.annotation.Autowired
     public ReportWriter(ReportProperties properties, com.logisticskpi.kpi.output.OutputProperties output) {
@@ -100,18 +103,29 @@ public class ReportWriter {
         XSSFWorkbook wb = template.workbook();
         ExceptionsSheet exceptions = new ExceptionsSheet(properties.exceptionsCap(), new ExceptionClassifier(
                 Duration.ofHours(properties.dispatchAllowanceHours())), rawCsv);
+        listeners.fire(l -> l.workbookStarted(SHEETS));
         try {
             new SummarySheet().write(ctx);
+            sheetWritten("Summary");
             new TrendsSheet().write(ctx);
+            sheetWritten("Trends");
             new BreakdownsSheet().write(ctx);
+            sheetWritten("Breakdowns");
             new DriversSheet().write(ctx);
+            sheetWritten("Drivers");
             new CycleSheet().write(ctx);
+            sheetWritten("Order cycle");
             new SatisfactionSheet().write(ctx);
+            sheetWritten("Satisfaction");
             new ReturnsSheet().write(ctx);
+            sheetWritten("Returns");
             new CustomerServiceSheet().write(ctx);
+            sheetWritten("Customer service");
             int headerRow = exceptions.prepare(ctx);
             new DataQualitySheet().write(ctx);
+            sheetWritten("Data quality");
             new DefinitionsSheet().write(ctx);
+            sheetWritten("Definitions");
             renameSheets(ctx);
             properties(ctx);
             ctx.charts().breakPagesAroundCharts();
@@ -129,6 +143,7 @@ public class ReportWriter {
                 sx.close();
             }
             exceptions.writeCsv(ctx, dir); // only after the workbook succeeded, from the same rows
+            sheetWritten("Exceptions");
         } finally {
             wb.close();
             exceptions.close();
@@ -146,6 +161,15 @@ public class ReportWriter {
     }
 
     /** Localised sheet names (validated: no {@code []:*?/\}, at most 31 characters); the hidden Styles sheet keeps its name. */
+    /** Tells {@code listener} about every workbook this writer writes until the registration is closed. */
+    public com.logisticskpi.base.Listeners.Registration listen(SheetListener listener) {
+        return listeners.add(listener);
+    }
+
+    private void sheetWritten(String name) {
+        listeners.fire(l -> l.sheetWritten(name));
+    }
+
     private static void renameSheets(SheetContext ctx) {
         XSSFWorkbook wb = ctx.workbook();
         List<Sheet> sheets = new ArrayList<>();
