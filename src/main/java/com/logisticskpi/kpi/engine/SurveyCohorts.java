@@ -19,6 +19,7 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.SliceFilter;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * Satisfaction figures (kpis.md section 5). Responses of the run's window stream once, sorted by response_id, with
@@ -194,12 +195,12 @@ final class SurveyCohorts {
         for (Map.Entry<GroupKey, Acc> e : groups.entrySet()) {
             GroupKey k = e.getKey();
             Acc a = e.getValue();
-            sink.number(k, "survey_responses", a.responses);
+            sink.number(k, Kpi.SURVEY_RESPONSES, a.responses);
             if (a.overallN > 0) {
-                sink.share(k, "csat", a.topTwo, a.overallN);
+                sink.share(k, Kpi.CSAT, a.topTwo, a.overallN);
             }
             if (a.recommendN > 0) {
-                sink.number(k, "nps", 100.0 * (a.promoters - a.detractors) / a.recommendN);
+                sink.number(k, Kpi.NPS, 100.0 * (a.promoters - a.detractors) / a.recommendN);
             }
             double weighted = 0;
             double weights = 0;
@@ -209,19 +210,19 @@ final class SurveyCohorts {
                     continue;
                 }
                 double score = 100.0 * ((double) s[1] / s[0] - min) / range;
-                sink.number(k, "dim_score." + d.getKey(), score);
+                sink.number(k, Kpi.DIM_SCORE.with(d.getKey()), score);
                 weighted += d.getValue().weight() * score;
                 weights += d.getValue().weight();
                 double[] p = a.pairs.get(d.getKey());
                 if (p != null) {
                     double r = pearson(p);
                     if (!Double.isNaN(r)) {
-                        sink.number(k, "importance." + d.getKey(), r);
+                        sink.number(k, Kpi.IMPORTANCE.with(d.getKey()), r);
                     }
                 }
             }
             if (weights > 0) {
-                sink.number(k, "csi", weighted / weights);
+                sink.number(k, Kpi.CSI, weighted / weights);
             }
         }
     }

@@ -17,6 +17,7 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.SliceFilter;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * Complaint-handling figures from the optional tickets export (kpis.md section 10). A ticket takes the slices of its
@@ -100,9 +101,9 @@ final class TicketCohorts {
             a.reopened += t.reopened() ? 1 : 0;
         }, Ticket::resolved);
         emitCounts(delivered);
-        distribution(stream, RESPONSES_BY_DURATION, runId, start, end, "first_response_hours", Ticket::opened,
+        distribution(stream, RESPONSES_BY_DURATION, runId, start, end, HoursDistribution.FIRST_RESPONSE, Ticket::opened,
                 Ticket::responseUs, a -> a.answered);
-        distribution(stream, RESOLVED_BY_DURATION, runId, start, end, "resolution_hours", Ticket::resolved,
+        distribution(stream, RESOLVED_BY_DURATION, runId, start, end, HoursDistribution.RESOLUTION, Ticket::resolved,
                 Ticket::resolutionUs, a -> a.resolved);
     }
 
@@ -140,16 +141,16 @@ final class TicketCohorts {
     private void emitCounts(Map<GroupKey, Long> delivered) {
         delivered.forEach((k, n) -> {
             Acc a = groups.get(k);
-            sink.share(k, "complaint_rate", a == null ? 0 : a.complaints, n);
+            sink.share(k, Kpi.COMPLAINT_RATE, a == null ? 0 : a.complaints, n);
         });
         groups.forEach((k, a) -> {
-            a.categories.forEach((category, n) -> sink.share(k, "complaint_share." + category, n, a.complaints));
-            sink.share(k, "first_response_within_target_rate", a.responseWithin, a.responseJudged);
-            sink.share(k, "resolved_within_target_rate", a.resolutionWithin, a.resolutionJudged);
+            a.categories.forEach((category, n) -> sink.share(k, Kpi.COMPLAINT_SHARE.with(category), n, a.complaints));
+            sink.share(k, Kpi.FIRST_RESPONSE_WITHIN_TARGET_RATE, a.responseWithin, a.responseJudged);
+            sink.share(k, Kpi.RESOLVED_WITHIN_TARGET_RATE, a.resolutionWithin, a.resolutionJudged);
             if (a.open > 0) {
-                sink.number(k, "open_complaints", a.open);
+                sink.number(k, Kpi.OPEN_COMPLAINTS, a.open);
             }
-            sink.share(k, "reopen_rate", a.reopened, a.resolved);
+            sink.share(k, Kpi.REOPEN_RATE, a.reopened, a.resolved);
         });
     }
 
@@ -210,7 +211,7 @@ final class TicketCohorts {
     }
 
     /** Mean and p90 (hours) of a duration for every group, from one stream in ascending duration order. */
-    private void distribution(Connection c, String sql, long runId, Instant start, Instant end, String prefix,
+    private void distribution(Connection c, String sql, long runId, Instant start, Instant end, HoursDistribution figures,
                               java.util.function.Function<Ticket, Instant> dateOf,
                               java.util.function.Function<Ticket, Long> duration,
                               java.util.function.ToLongFunction<Acc> size) throws SQLException {
@@ -218,12 +219,9 @@ final class TicketCohorts {
         Map<GroupKey, ExactMoments> moments = new HashMap<>();
         stream(c, sql, runId, start, end, (t, k) -> {
             long x = duration.apply(t);
-            pickers.computeIfAbsent(k, g -> new RankPicker(size.applyAsLong(groups.get(g)), 0.9)).offer(x);
+            pickers.computeIfAbsent(k, g -> figures.picker(size.applyAsLong(groups.get(g)))).offer(x);
             moments.computeIfAbsent(k, g -> new ExactMoments()).add(x);
         }, dateOf);
-        pickers.forEach((k, p) -> {
-            sink.number(k, prefix + "_mean", moments.get(k).mean(OrderCohorts.US_PER_HOUR));
-            sink.number(k, prefix + "_p90", p.percentile(0) / OrderCohorts.US_PER_HOUR);
-        });
+        pickers.forEach((k, p) -> figures.emit(sink, k, p, moments.get(k)));
     }
 }
