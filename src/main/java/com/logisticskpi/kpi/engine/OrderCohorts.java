@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,29 +82,6 @@ final class OrderCohorts {
         return deliveredCounts;
     }
 
-    /** The slice values of a row, read by the slice columns' labels, resolved once per result set. */
-    private static final class SliceColumns {
-        private final Map<Slice, Integer> column = new EnumMap<>(Slice.class);
-
-        SliceColumns(ResultSet rs) throws SQLException {
-            for (Slice s : Slice.values()) {
-                if (s != Slice.ALL) {
-                    column.put(s, rs.findColumn(s.column()));
-                }
-            }
-        }
-
-        /** The row's value of every slice, by slice ({@code all} for {@link Slice#ALL}). */
-        Map<Slice, String> read(ResultSet rs) throws SQLException {
-            Map<Slice, String> values = new EnumMap<>(Slice.class);
-            values.put(Slice.ALL, Slice.ALL.label());
-            for (Map.Entry<Slice, Integer> c : column.entrySet()) {
-                values.put(c.getKey(), rs.getString(c.getValue()));
-            }
-            return values;
-        }
-    }
-
     /**
      * The due and delivered cohorts' counts of every slice in ONE pass over the run's order_outcome rows (no sort,
      * no GROUP BY): each row adds to its (due day, slice value) and, when delivered, its (delivery day, slice value)
@@ -122,7 +98,7 @@ final class OrderCohorts {
         try (PreparedStatement ps = Jdbc.streaming(stream, sql)) {
             bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                Columns c = new Columns(rs);
+                OutcomeColumns c = new OutcomeColumns(rs);
                 SliceColumns slices = new SliceColumns(rs);
                 while (rs.next()) {
                     String state = rs.getString(c.state);
@@ -154,37 +130,6 @@ final class OrderCohorts {
         }
         addUp(dueDays, due);
         addUp(delDays, delivered);
-    }
-
-    /** The order_outcome columns {@link #orderCounts} reads, by label. */
-    private static final class Columns {
-        final int dueDay;
-        final int delDay;
-        final int state;
-        final int onTime;
-        final int accurate;
-        final int accurateLines;
-        final int lines;
-        final int damaged;
-        final int documentsOk;
-        final int perfect;
-        final int split;
-        final int withinTarget;
-
-        Columns(ResultSet rs) throws SQLException {
-            dueDay = rs.findColumn("due_day");
-            delDay = rs.findColumn("del_day");
-            state = rs.findColumn("state");
-            onTime = rs.findColumn("on_time");
-            accurate = rs.findColumn("accurate");
-            accurateLines = rs.findColumn("accurate_line_count");
-            lines = rs.findColumn("line_count");
-            damaged = rs.findColumn("damaged");
-            documentsOk = rs.findColumn("documents_ok");
-            perfect = rs.findColumn("perfect");
-            split = rs.findColumn("is_split");
-            withinTarget = rs.findColumn("within_target");
-        }
     }
 
     /**
@@ -301,13 +246,7 @@ final class OrderCohorts {
     }
 
     /** Accumulators of one group. */
-    private static final class Acc {
-        final RankPicker picker;
-        final ExactMoments moments = new ExactMoments();
-
-        Acc(RankPicker picker) {
-            this.picker = picker;
-        }
+    private record Acc(RankPicker picker, ExactMoments moments) {
     }
 
     /**
@@ -345,16 +284,16 @@ final class OrderCohorts {
                                 if (n == null) {
                                     throw new IllegalStateException("group " + k + " streamed but not counted");
                                 }
-                                a = new Acc(figures.picker(n));
+                                a = new Acc(figures.picker(n), new ExactMoments());
                                 groups.put(k, a);
                             }
-                            a.picker.offer(x);
-                            a.moments.add(x);
+                            a.picker().offer(x);
+                            a.moments().add(x);
                         }
                     }
                 }
             }
         }
-        groups.forEach((k, a) -> figures.emit(sink, k, a.picker, a.moments));
+        groups.forEach((k, a) -> figures.emit(sink, k, a.picker(), a.moments()));
     }
 }
