@@ -82,16 +82,16 @@ final class SurveyCohorts {
             try (ResultSet rs = ps.executeQuery()) {
                 Response current = null;
                 while (rs.next()) {
-                    String id = rs.getString(1);
+                    String id = rs.getString("response_id");
                     if (current == null || !current.id().equals(id)) {
                         if (current != null) {
                             add(current);
                         }
                         current = read(rs, id);
                     }
-                    String item = rs.getString(13);
+                    String item = rs.getString("item");
                     if (item != null) {
-                        int score = rs.getInt(14);
+                        int score = rs.getInt("score");
                         String dim = dimensionOfItem.get(item);
                         if (dim != null) {
                             current.itemScores().computeIfAbsent(dim, x -> new ArrayList<>()).add(score);
@@ -107,27 +107,27 @@ final class SurveyCohorts {
     }
 
     private Response read(ResultSet rs, String id) throws SQLException {
-        Integer overall = (Integer) nullableInt(rs, 4);
-        Integer recommend = (Integer) nullableInt(rs, 5);
-        boolean known = rs.getString(6) != null;
+        Integer overall = nullableInt(rs, "q_overall");
+        Integer recommend = nullableInt(rs, "q_recommend");
+        boolean known = rs.getString("known_order") != null;
+        String customer = rs.getString("customer_id");
+        String customerSegment = rs.getString("customer_segment");
         Map<Slice, String> slices = new LinkedHashMap<>();
         if (known) {
-            slices.put(Slice.WAREHOUSE, rs.getString(7));
-            slices.put(Slice.CARRIER, rs.getString(8));
-            slices.put(Slice.REGION, rs.getString(9));
-            slices.put(Slice.CHANNEL, rs.getString(10));
-            slices.put(Slice.SEGMENT, rs.getString(11));
+            slices.put(Slice.WAREHOUSE, rs.getString("warehouse"));
+            slices.put(Slice.CARRIER, rs.getString("carrier"));
+            slices.put(Slice.REGION, rs.getString("region"));
+            slices.put(Slice.CHANNEL, rs.getString("channel"));
+            slices.put(Slice.SEGMENT, rs.getString("order_segment"));
         } else {
-            String customer = rs.getString(2);
-            String seg = rs.getString(12);
-            slices.put(Slice.SEGMENT, customer == null ? KpiValue.NONE : seg == null ? "C" : seg);
+            slices.put(Slice.SEGMENT, customer == null ? KpiValue.NONE : customerSegment == null ? "C" : customerSegment);
         }
-        return new Response(id, rs.getString(2), Jdbc.getInstant(rs, 3), overall, recommend, known, slices,
-                rs.getString(12), new LinkedHashMap<>());
+        return new Response(id, customer, Jdbc.getInstant(rs, "response_time"), overall, recommend, known, slices,
+                customerSegment, new LinkedHashMap<>());
     }
 
-    private static Object nullableInt(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }
 

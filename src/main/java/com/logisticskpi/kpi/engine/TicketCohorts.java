@@ -41,7 +41,8 @@ final class TicketCohorts {
     private static final String SELECT = """
             SELECT t.opened_time, t.resolved_time, t.ticket_type, t.category, t.first_response_time, t.reopened,
                    t.first_response_us, t.resolution_us, t.customer_id,
-                   o.order_id, o.warehouse, o.carrier, o.region, o.channel, o.segment, sg.segment
+                   o.order_id AS known_order, o.warehouse, o.carrier, o.region, o.channel, o.segment AS order_segment,
+                   sg.segment AS customer_segment
               FROM service_ticket t
               LEFT JOIN order_outcome o ON o.run_id = ? AND o.order_id = t.order_id
               LEFT JOIN kpi_segment sg ON sg.run_id = ? AND sg.customer_id = t.customer_id
@@ -189,25 +190,26 @@ final class TicketCohorts {
     }
 
     private static Ticket read(ResultSet rs) throws SQLException {
-        String type = rs.getString(3);
-        Long responseUs = rs.getLong(7);
+        String type = rs.getString("ticket_type");
+        Long responseUs = rs.getLong("first_response_us");
         responseUs = rs.wasNull() ? null : responseUs;
-        Long resolutionUs = rs.getLong(8);
+        Long resolutionUs = rs.getLong("resolution_us");
         resolutionUs = rs.wasNull() ? null : resolutionUs;
         Map<Slice, String> slices = new LinkedHashMap<>();
-        if (rs.getString(10) != null) { // a known order: its slices
-            slices.put(Slice.WAREHOUSE, rs.getString(11));
-            slices.put(Slice.CARRIER, rs.getString(12));
-            slices.put(Slice.REGION, rs.getString(13));
-            slices.put(Slice.CHANNEL, rs.getString(14));
-            slices.put(Slice.SEGMENT, rs.getString(15));
+        if (rs.getString("known_order") != null) { // a known order: its slices
+            slices.put(Slice.WAREHOUSE, rs.getString("warehouse"));
+            slices.put(Slice.CARRIER, rs.getString("carrier"));
+            slices.put(Slice.REGION, rs.getString("region"));
+            slices.put(Slice.CHANNEL, rs.getString("channel"));
+            slices.put(Slice.SEGMENT, rs.getString("order_segment"));
         } else { // no order, or an unknown or cancelled one: segment through the customer
-            String customer = rs.getString(9);
-            String segment = rs.getString(16);
+            String customer = rs.getString("customer_id");
+            String segment = rs.getString("customer_segment");
             slices.put(Slice.SEGMENT, customer == null ? KpiValue.NONE : segment == null ? "C" : segment);
         }
-        return new Ticket(Jdbc.getInstant(rs, 1), Jdbc.getInstant(rs, 2), !"INQUIRY".equals(type), rs.getString(4),
-                Jdbc.getInstant(rs, 5) != null, rs.getBoolean(6), responseUs, resolutionUs, slices);
+        return new Ticket(Jdbc.getInstant(rs, "opened_time"), Jdbc.getInstant(rs, "resolved_time"),
+                !"INQUIRY".equals(type), rs.getString("category"), Jdbc.getInstant(rs, "first_response_time") != null,
+                rs.getBoolean("reopened"), responseUs, resolutionUs, slices);
     }
 
     /** Mean and p90 (hours) of a duration for every group, from one stream in ascending duration order. */
