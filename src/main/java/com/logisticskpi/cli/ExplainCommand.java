@@ -32,6 +32,7 @@ import com.logisticskpi.kpi.engine.KpiRunResult;
 import com.logisticskpi.kpi.explain.CostlyOrders;
 import com.logisticskpi.kpi.explain.ExplainText;
 import com.logisticskpi.kpi.service.KpiService;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * {@code kpi explain KPI --date D [--period day|week|month] [--slice NAME] [--as-of T]}: why a figure moved
@@ -115,11 +116,11 @@ public class ExplainCommand implements Callable<Integer> {
             CostlyOrders.Result orders = costliest == null ? new CostlyOrders.Result(0, List.of())
                     : CostlyOrders.find(ctx.getBean(DataSource.class), run.runId(), kpi, type, p,
                     Slice.fromLabel(costliest.slice()), costliest.sliceValue());
-            boolean onTime = kpi.equals("on_time_rate");
+            boolean onTime = kpi.equals(Kpi.ON_TIME_RATE.id());
             PrintWriter o = spec.commandLine().getOut();
             ExplainText.print(new ExplainText.Input(kpi, type, p, before, current, previous,
-                    target, drivers, only, onTime ? all(run, type, p, KpiValue.ON_TIME_REQUIRED_RATE) : null,
-                    onTime ? all(run, type, p, "pending_orders") : null, costliest, orders, zone,
+                    target, drivers, only, onTime ? all(run, type, p, Kpi.ON_TIME_REQUIRED_RATE.id()) : null,
+                    onTime ? all(run, type, p, Kpi.PENDING_ORDERS.id()) : null, costliest, orders, zone,
                     java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                             now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone))), o);
             o.flush();

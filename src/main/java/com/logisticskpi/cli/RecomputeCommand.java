@@ -137,11 +137,10 @@ public class RecomputeCommand implements Callable<Integer> {
                 String why = failures.isEmpty() ? String.valueOf(execution.getExitStatus()) : rootMessage(failures.get(0));
                 throw new KpiException(ExitCode.FAILED, "recompute " + fromDate + ".." + toDate + " failed: " + why);
             }
-            var jc = execution.getExecutionContext();
+            var state = new com.logisticskpi.kpi.service.KpiRunState(execution.getExecutionContext());
             spec.commandLine().getOut().printf("kpi recompute: %s..%s as of %s (%s)%s: %d figures, %d orders, kpi run %d%n"
                             + "  %s%n  %s%n  %s%n", fromDate, toDate, asOfInstant, zone.getId(),
-                    filter == null ? "" : ", only " + filter, jc.getLong(RecomputeTasklet.CTX_VALUES),
-                    jc.getLong(RecomputeTasklet.CTX_ORDERS), jc.getLong(RecomputeTasklet.CTX_RUN_ID),
+                    filter == null ? "" : ", only " + filter, state.figures(), state.orders(), state.finishedRunId(),
                     outDir.resolve("kpi-values.csv"), outDir.resolve("kpi-drivers.csv"), outDir.resolve("orders-outcome.csv"));
             spec.commandLine().getOut().flush();
             return ExitCode.OK.code();

@@ -8,7 +8,7 @@ import com.logisticskpi.report.Messages;
 /**
  * How the digest writes a figure: shares in percent with one decimal (0.9412 → "94.1 %") and their changes in
  * percentage points ("+1.8 pt" / "+1.8 个百分点"); hours with one decimal and the bundle's unit ("52.3 h"); the CV
- * with two decimals; scores (CSI, NPS) with one decimal. Digits always use a point, whatever the locale.
+ * with two decimals; scores (CSI, NPS) with one decimal; counts (no headline KPI today) as whole numbers. Digits always use a point, whatever the locale.
  */
 final class DigestValues {
 
@@ -24,6 +24,7 @@ final class DigestValues {
             case HOURS -> m.get("mail.hours", String.format(Locale.ROOT, "%.1f", v));
             case RATIO -> String.format(Locale.ROOT, "%.2f", v);
             case SCORE -> String.format(Locale.ROOT, "%.1f", v);
+            case COUNT -> String.format(Locale.ROOT, "%.0f", v);
         };
     }
 
@@ -33,6 +34,7 @@ final class DigestValues {
             case HOURS -> m.get("mail.hours", signed(d, 1));
             case RATIO -> signed(d, 2);
             case SCORE -> signed(d, 1);
+            case COUNT -> signed(d, 0);
         };
     }
 

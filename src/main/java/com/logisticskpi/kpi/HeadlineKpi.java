@@ -1,48 +1,55 @@
 package com.logisticskpi.kpi;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+
+import com.logisticskpi.kpi.catalog.Kpi;
+import com.logisticskpi.kpi.catalog.Unit;
 
 /**
- * The headline KPIs: the one list the workbook's Summary, the mail digest and the terminal summary of a run show,
- * in this order and under the same display name (message bundle key {@link #nameKey()} in
- * {@code i18n/report_<locale>.properties}). The complaint-handling ones (kpis.md section 10) are shown only when
- * tickets are present ({@link #shown(boolean)}): a deployment without the optional tickets export never sees them.
+ * The headline KPIs in display order: the one list the workbook's Summary, the mail digest and the terminal summary
+ * of a run show, in this order and under the same display name (message bundle key {@link #nameKey()} in
+ * {@code i18n/report_<locale>.properties}). Which KPIs are headline figures, their units and cohorts come from the
+ * catalogue ({@link Kpi#isHeadline()}); this enum only orders them. The complaint-handling ones (kpis.md section 10,
+ * a tickets cohort) are shown only when tickets are present ({@link #shown(boolean)}): a deployment without the
+ * optional tickets export never sees them.
  */
 public enum HeadlineKpi {
-    ON_TIME_RATE("on_time_rate", Unit.SHARE),
-    ORDER_ACCURACY("order_accuracy", Unit.SHARE),
-    DAMAGE_RATE("damage_rate", Unit.SHARE),
-    PERFECT_ORDER_RATE("perfect_order_rate", Unit.SHARE),
-    CYCLE_HOURS_P50("cycle_hours_p50", Unit.HOURS),
-    CYCLE_HOURS_P90("cycle_hours_p90", Unit.HOURS),
-    CYCLE_CV("cycle_cv", Unit.RATIO),
-    CSI("csi", Unit.SCORE),
-    CSAT("csat", Unit.SHARE),
-    NPS("nps", Unit.SCORE),
-    RETURN_RATE("return_rate", Unit.SHARE),
-    COMPLAINT_RATE("complaint_rate", Unit.SHARE, true),
-    RESOLVED_WITHIN_TARGET_RATE("resolved_within_target_rate", Unit.SHARE, true);
+    ON_TIME_RATE(Kpi.ON_TIME_RATE),
+    ORDER_ACCURACY(Kpi.ORDER_ACCURACY),
+    DAMAGE_RATE(Kpi.DAMAGE_RATE),
+    PERFECT_ORDER_RATE(Kpi.PERFECT_ORDER_RATE),
+    CYCLE_HOURS_P50(Kpi.CYCLE_HOURS_P50),
+    CYCLE_HOURS_P90(Kpi.CYCLE_HOURS_P90),
+    CYCLE_CV(Kpi.CYCLE_CV),
+    CSI(Kpi.CSI),
+    CSAT(Kpi.CSAT),
+    NPS(Kpi.NPS),
+    RETURN_RATE(Kpi.RETURN_RATE),
+    COMPLAINT_RATE(Kpi.COMPLAINT_RATE),
+    RESOLVED_WITHIN_TARGET_RATE(Kpi.RESOLVED_WITHIN_TARGET_RATE);
 
-    /** How a headline value is shown: shares in percent (their changes in percentage points), the rest as numbers. */
-    public enum Unit { SHARE, HOURS, RATIO, SCORE }
-
-    private static final List<HeadlineKpi> ALWAYS = Arrays.stream(values()).filter(k -> !k.ticketsOnly).toList();
+    private static final List<HeadlineKpi> ALWAYS = Arrays.stream(values()).filter(k -> !k.ticketsOnly()).toList();
     private static final List<HeadlineKpi> WITH_TICKETS = List.of(values());
     private static final List<String> IDS = ALWAYS.stream().map(HeadlineKpi::id).toList();
 
-    private final String id;
-    private final Unit unit;
-    private final boolean ticketsOnly;
-
-    HeadlineKpi(String id, Unit unit) {
-        this(id, unit, false);
+    static {
+        // the order here, the flag in the catalogue: both must name the same KPIs
+        Set<Kpi> ordered = EnumSet.noneOf(Kpi.class);
+        WITH_TICKETS.forEach(h -> ordered.add(h.kpi));
+        Set<Kpi> flagged = EnumSet.noneOf(Kpi.class);
+        Arrays.stream(Kpi.values()).filter(Kpi::isHeadline).forEach(flagged::add);
+        if (!ordered.equals(flagged)) {
+            throw new IllegalStateException("HeadlineKpi " + ordered + " differs from the catalogue's headline KPIs " + flagged);
+        }
     }
 
-    HeadlineKpi(String id, Unit unit, boolean ticketsOnly) {
-        this.id = id;
-        this.unit = unit;
-        this.ticketsOnly = ticketsOnly;
+    private final Kpi kpi;
+
+    HeadlineKpi(Kpi kpi) {
+        this.kpi = kpi;
     }
 
     /** The headline KPIs shown, in display order: the complaint ones only when tickets are present. */
@@ -55,25 +62,35 @@ public enum HeadlineKpi {
      * and any order was delivered (kpis.md section 10), and none before.
      */
     public static boolean ticketsPresent(List<KpiValue> values) {
-        return values.stream().anyMatch(v -> v.kpi().equals(COMPLAINT_RATE.id));
+        return values.stream().anyMatch(v -> v.kpi().equals(COMPLAINT_RATE.id()));
+    }
+
+    /** The catalogue entry. */
+    public Kpi kpi() {
+        return kpi;
     }
 
     /** The KPI id of kpi-values.csv. */
     public String id() {
-        return id;
+        return kpi.id();
     }
 
     public Unit unit() {
-        return unit;
+        return kpi.unit();
     }
 
     public boolean isShare() {
-        return unit == Unit.SHARE;
+        return kpi.isShare();
+    }
+
+    /** Shown only when tickets are present (a tickets cohort). */
+    public boolean ticketsOnly() {
+        return kpi.needsTickets();
     }
 
     /** The bundle key of the display name. */
     public String nameKey() {
-        return "kpi." + id + ".name";
+        return kpi.nameKey();
     }
 
     /** The ids of the headline KPIs shown without tickets, in display order. */

@@ -1,5 +1,7 @@
 package com.logisticskpi.kpi;
 
+import com.logisticskpi.kpi.catalog.Kpi;
+
 /**
  * One row of {@code kpi-values.csv} (kpis.md section 7).
  *
@@ -20,7 +22,7 @@ public record KpiValue(PeriodType periodType, String period, String slice, Strin
     public static final String NONE = "(none)";
 
     /** kpis.md section 9: the on-time rate the pending orders of a period must reach; a share without an interval. */
-    public static final String ON_TIME_REQUIRED_RATE = "on_time_required_rate";
+    public static final String ON_TIME_REQUIRED_RATE = Kpi.ON_TIME_REQUIRED_RATE.id();
 
     public boolean isShare() {
         return denominator != null;

@@ -1,13 +1,23 @@
 package com.logisticskpi.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.logisticskpi.kpi.HeadlineKpi;
+import com.logisticskpi.kpi.catalog.Kpi;
+import com.logisticskpi.kpi.catalog.KpiId;
 
-/** The KPIs the workbook knows: which are headline figures, and how each is shown. */
+/**
+ * The workbook's view of the KPI catalogue ({@link Kpi}): which KPIs the sheets show where, and how each is shown.
+ * Units, directions and the headline set are the catalogue's; this class only delegates to it and adds the
+ * workbook's own choices (the Breakdowns columns, the Definitions rows).
+ */
 public final class KpiCatalog {
 
-    /** How a KPI value is displayed. */
+    /**
+     * How a KPI value is displayed: the catalogue's {@link com.logisticskpi.kpi.catalog.Unit}, constant for constant
+     * (kept here while the sheets and charts still name it so).
+     */
     public enum Unit { SHARE, HOURS, RATIO, SCORE, COUNT }
 
     /** The headline KPIs of the Summary and Trends sheets, in display order ({@link HeadlineKpi}: also the mail's and the terminal's). */
@@ -19,55 +29,53 @@ public final class KpiCatalog {
     }
 
     /** The KPIs of the Breakdowns tables, in column order. */
-    public static final List<String> BREAKDOWN = List.of(
-            "on_time_rate", "order_accuracy", "damage_rate", "perfect_order_rate",
-            "cycle_hours_p90", "cycle_cv", "csi", "nps", "return_rate");
+    public static final List<String> BREAKDOWN = java.util.stream.Stream.of(
+            Kpi.ON_TIME_RATE, Kpi.ORDER_ACCURACY, Kpi.DAMAGE_RATE, Kpi.PERFECT_ORDER_RATE,
+            Kpi.CYCLE_HOURS_P90, Kpi.CYCLE_CV, Kpi.CSI, Kpi.NPS, Kpi.RETURN_RATE).map(Kpi::id).toList();
 
     /** The Breakdowns tables, worst first by this KPI. */
-    public static final String BREAKDOWN_SORT = "perfect_order_rate";
+    public static final String BREAKDOWN_SORT = Kpi.PERFECT_ORDER_RATE.id();
 
     /** The slices of the Breakdowns sheet, in order. */
     public static final List<String> SLICES = List.of("warehouse", "carrier", "region", "channel", "segment");
 
-    /** Every KPI the Definitions sheet explains (kpis.md), in order. Dimension-specific ids use their prefix. */
-    public static final List<String> DEFINED = List.of(
-            "on_time_rate", "pending_orders", "order_accuracy", "line_accuracy", "damage_rate",
-            "documentation_accuracy", "perfect_order_rate", "split_shipment_rate", "return_rate",
-            "return_reason_share", "refund_hours_mean", "refund_hours_p90",
-            "cycle_hours_mean", "cycle_hours_p50", "cycle_hours_p90", "cycle_hours_p95", "cycle_hours_sd",
-            "cycle_cv", "cycle_within_target_rate", "dispatch_hours_mean", "dispatch_hours_p90",
-            "dim_score", "csi", "csat", "nps", "survey_responses", "importance", "control_chart",
-            "complaint_rate", "complaint_share", "first_response_within_target_rate", "first_response_hours_mean",
-            "first_response_hours_p90", "resolved_within_target_rate", "open_complaints", "resolution_hours_mean",
-            "resolution_hours_p90", "reopen_rate");
+    /** The explanation of the control chart: a Definitions row that is no KPI of kpi-values.csv. */
+    public static final String CONTROL_CHART = "control_chart";
+
+    /**
+     * Every KPI the Definitions sheet explains, in the catalogue's order ({@link Kpi}; a family by its id), with the
+     * control chart after the survey KPIs. {@code on_time_required_rate} has no row: kpis.md section 9 explains it
+     * with the pending orders.
+     */
+    public static final List<String> DEFINED = defined();
 
     private KpiCatalog() {
     }
 
-    public static Unit unit(String kpi) {
-        String base = kpi.contains(".") ? kpi.substring(0, kpi.indexOf('.')) : kpi;
-        if (base.endsWith("_rate") || base.equals("order_accuracy") || base.equals("line_accuracy")
-                || base.equals("documentation_accuracy") || base.equals("csat") || base.equals("return_reason_share")
-                || base.equals("complaint_share")) {
-            return Unit.SHARE;
+    private static List<String> defined() {
+        List<String> out = new ArrayList<>();
+        for (Kpi k : Kpi.values()) {
+            if (k != Kpi.ON_TIME_REQUIRED_RATE) {
+                out.add(k.id());
+            }
+            if (k == Kpi.IMPORTANCE) {
+                out.add(CONTROL_CHART);
+            }
         }
-        if (base.contains("hours")) {
-            return Unit.HOURS;
-        }
-        if (base.equals("cycle_cv") || base.equals("importance")) {
-            return Unit.RATIO;
-        }
-        if (base.equals("csi") || base.equals("nps") || base.equals("dim_score")) {
-            return Unit.SCORE;
-        }
-        return Unit.COUNT;
+        return List.copyOf(out);
     }
 
-    /** True when higher values are better (used only to sort and colour when a KPI has no target). */
+    /** The catalogue's unit of a KPI id ({@code dim_score.accuracy} by its family); COUNT for an id outside it. */
+    public static Unit unit(String kpi) {
+        return catalogued(kpi).map(k -> Unit.valueOf(k.unit().name())).orElse(Unit.COUNT);
+    }
+
+    /** True when higher values are better ({@link Kpi#higherIsBetter()}; used only to sort and colour when a KPI has no target). */
     public static boolean higherIsBetter(String kpi) {
-        return !(kpi.equals("damage_rate") || kpi.equals("return_rate") || kpi.startsWith("cycle_")
-                || kpi.startsWith("refund_") || kpi.startsWith("dispatch_") || kpi.equals("pending_orders")
-                || kpi.equals("split_shipment_rate") || kpi.equals("complaint_rate") || kpi.startsWith("first_response_hours")
-                || kpi.startsWith("resolution_hours") || kpi.equals("open_complaints") || kpi.equals("reopen_rate"));
+        return catalogued(kpi).map(Kpi::higherIsBetter).orElse(true);
+    }
+
+    private static java.util.Optional<Kpi> catalogued(String kpi) {
+        return KpiId.parse(kpi).map(KpiId::kpi).or(() -> Kpi.byId(kpi));
     }
 }

@@ -43,8 +43,6 @@ import com.logisticskpi.jobs.Retention;
 public class ArchiveTasklet implements Tasklet {
 
     public static final String KEEP_MARKER = ".kpi-keep";
-    /** Job execution context key: what archiving did. */
-    public static final String STATUS = "archive.status";
     static final String INGESTED = """
             SELECT file_name, sha256 FROM ingest_file
             WHERE job_execution_id = ? AND status IN ('LOADED', 'SKIPPED')""";
@@ -112,7 +110,7 @@ public class ArchiveTasklet implements Tasklet {
         String status = archived + " file(s) " + (keep ? "copied" : "moved") + " to " + target
                 + (keep ? " (inbox has " + KEEP_MARKER + ": left as it is)" : "") + "; retention deleted "
                 + purged.deleted().size() + " old file(s)";
-        job.getExecutionContext().putString(STATUS, status);
+        RunState.of(job).archive(status);
         contribution.incrementWriteCount(archived);
         LOG.info("archive: {}", status);
         return RepeatStatus.FINISHED;

@@ -11,21 +11,18 @@ import org.springframework.stereotype.Component;
 
 import com.logisticskpi.base.RunCheckpoints;
 import com.logisticskpi.config.AppProperties;
-import com.logisticskpi.kpi.partition.KpiRunContext;
 import com.logisticskpi.kpi.service.KpiService;
 import com.logisticskpi.kpi.service.ReportKpis;
 
 /**
  * The last of the three compute steps (computePrepare, the partitioned computeOutcomes, this one): every KPI of the
  * kpi run prepared for the run's report ({@link KpiService#finishForReportDate}: the period's last date, as of the
- * run's fixed {@code as_of}) and the KPI run id in the job execution context ({@link #RUN_ID}). A restart of this step
+ * run's fixed {@code as_of}) and the KPI run id in the job's {@link RunState}. A restart of this step
  * finishes the same kpi run (or reads it back when it was already completed), so the same figures.
  */
 @Component
 public class ComputeTasklet implements Tasklet {
 
-    /** Job execution context key: the kpi_run id of this job run. */
-    public static final String RUN_ID = "kpi.runId";
     private static final Logger LOG = LoggerFactory.getLogger(ComputeTasklet.class);
 
     private final KpiService kpiService;
@@ -43,11 +40,10 @@ public class ComputeTasklet implements Tasklet {
         var step = chunkContext.getStepContext().getStepExecution();
         JobExecution job = step.getJobExecution();
         RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
-        var jobContext = job.getExecutionContext();
-        ReportKpis kpis = kpiService.finishForReportDate(KpiRunContext.runId(jobContext), KpiRunContext.request(jobContext),
-                run.period().lastDate());
+        RunState state = RunState.of(job);
+        ReportKpis kpis = kpiService.finishForReportDate(state.preparedRunId(), state.request(), run.period().lastDate());
         RunCheckpoints.reached(NightlyJobConfiguration.COMPUTE, 1, app.dataDir());
-        job.getExecutionContext().putLong(RUN_ID, kpis.runId());
+        state.finished(kpis.runId());
         contribution.incrementWriteCount(kpis.values().size());
         progress.advance(step, kpis.values().size());
         LOG.info("compute: kpi run {} for {} as of {}: {} figures", kpis.runId(), run.period().label(), run.asOf(),

@@ -45,8 +45,6 @@ import com.logisticskpi.report.WhyText;
 @Component
 public class DeliverTasklet implements Tasklet {
 
-    /** Job execution context key: one line saying what delivery did. */
-    public static final String STATUS = "delivery.status";
     public static final String OFF = "delivery off: no SMTP host configured";
     private static final Logger LOG = LoggerFactory.getLogger(DeliverTasklet.class);
 
@@ -77,12 +75,13 @@ public class DeliverTasklet implements Tasklet {
         SmtpSettings smtp = SmtpSettings.of(delivery).with(run.definition().smtp());
         if (smtp.host() == null || smtp.host().isBlank()) {
             LOG.info(OFF);
-            job.getExecutionContext().putString(STATUS, OFF);
+            RunState.of(job).delivery(OFF);
             return RepeatStatus.FINISHED;
         }
-        long runId = job.getExecutionContext().getLong(ComputeTasklet.RUN_ID);
+        RunState state = RunState.of(job);
+        long runId = state.finishedRunId();
         ReportKpis kpis = kpiService.reportOfRun(runId, run.period().lastDate());
-        Path workbook = Path.of(job.getExecutionContext().getString(ReportTasklet.WORKBOOK));
+        Path workbook = state.workbook().orElseThrow(() -> new IllegalStateException("no workbook: the report step did not run"));
         long cap = run.definition().attachmentMaxBytesOr(delivery.attachmentMaxSize().toBytes());
         Messages messages = new Messages(run.definition().locale());
         ReportKind kind = ReportKind.forTemplate(run.definition().template(), run.period().type());
@@ -113,7 +112,7 @@ public class DeliverTasklet implements Tasklet {
             LOG.warn("deliver: {}", clearText);
             status += "; WARNING: " + clearText;
         }
-        job.getExecutionContext().putString(STATUS, status);
+        state.delivery(status);
         contribution.incrementWriteCount(1);
         LOG.info("deliver: {}", status);
         return RepeatStatus.FINISHED;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +41,6 @@ import com.logisticskpi.report.workbook.ReportWriter;
 @Component
 public class ReportTasklet implements Tasklet {
 
-    public static final String WORKBOOK = "report.workbook";
-    public static final String CHARTS = "report.charts";
     private static final Logger LOG = LoggerFactory.getLogger(ReportTasklet.class);
 
     private final ObjectProvider<ReportInputProvider> providers;
@@ -68,7 +65,8 @@ public class ReportTasklet implements Tasklet {
         var step = chunkContext.getStepContext().getStepExecution();
         JobExecution job = step.getJobExecution();
         RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
-        long runId = job.getExecutionContext().getLong(ComputeTasklet.RUN_ID);
+        RunState state = RunState.of(job);
+        long runId = state.finishedRunId();
         Path out = run.outDir();
         Files.createDirectories(out);
 
@@ -81,9 +79,7 @@ public class ReportTasklet implements Tasklet {
         ReportKind kind = ReportKind.forTemplate(run.definition().template(), run.period().type());
         Path templateFile = ReportKind.templateFile(run.definition().template());
         ReportFiles files = provider.withInput(request, input -> writer.write(input, out, kind, templateFile));
-        job.getExecutionContext().putString(WORKBOOK, files.workbook().toString());
-        job.getExecutionContext().putString(CHARTS,
-                files.charts().stream().map(Path::toString).collect(Collectors.joining("\n")));
+        state.reported(files.workbook(), files.charts());
         // The provider writes kpi-values.csv and orders-outcome.csv beside the workbook (from its engine run with the
         // same as_of, so the same figures); when it does not, they are written from this run's compute step.
         List<KpiValue> values = kpiService.values(runId);

@@ -1,7 +1,6 @@
 package com.logisticskpi.jobs.run;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,15 +86,15 @@ public class RunSummary {
         for (String skipped : ingest.skipped(run.inbox())) {
             out.println("not loaded: " + skipped);     // links, files still being written, names matching no pattern
         }
-        var ctx = execution.getExecutionContext();
-        if (ctx.containsKey(ComputeTasklet.RUN_ID)) {
+        RunState state = RunState.of(execution);
+        if (state.hasFinishedRun()) {
             PeriodType type = run.period().type();
-            ReportKpis kpis = kpiService.reportOfRun(ctx.getLong(ComputeTasklet.RUN_ID), run.period().lastDate());
+            ReportKpis kpis = kpiService.reportOfRun(state.finishedRunId(), run.period().lastDate());
             ReportKind kind = ReportKind.forTemplate(run.definition().template(), type);
             Messages messages = new Messages(run.definition().locale());
             var request = new MailDigestBuilder.Request(kind, run.period().lastDate(), run.asOf(), run.zone(), messages,
                     run.definition().subjectFor(run.period()), kpis.runId());
-            int restated = restatements == null || !ctx.containsKey(ReportTasklet.WORKBOOK) ? 0
+            int restated = restatements == null || state.workbook().isEmpty() ? 0
                     : restatements.of(kpis.runId()).size();
             MailDigest digest = new MailDigestBuilder(KpiWhy.NONE, null).restated(restated)
                     .build(request, kpis, engine.effectiveTargets(), null);
@@ -110,17 +109,12 @@ public class RunSummary {
             }
         }
         out.println();
-        if (ctx.containsKey(ReportTasklet.WORKBOOK)) {
-            Path wb = Path.of(ctx.getString(ReportTasklet.WORKBOOK));
+        state.workbook().ifPresent(wb -> {
             out.println("workbook: " + wb);
             out.println("files:    " + wb.getParent() + " (charts/, kpi-values.csv, orders-outcome.csv)");
-        }
-        if (ctx.containsKey(DeliverTasklet.STATUS)) {
-            out.println("delivery: " + ctx.getString(DeliverTasklet.STATUS));
-        }
-        if (ctx.containsKey(ArchiveTasklet.STATUS)) {
-            out.println("archive:  " + ctx.getString(ArchiveTasklet.STATUS));
-        }
+        });
+        state.delivery().ifPresent(s -> out.println("delivery: " + s));
+        state.archive().ifPresent(s -> out.println("archive:  " + s));
         out.println("log:      " + RunLogListener.file(app.dataDir(), execution).toAbsolutePath().normalize());
         out.flush();
     }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * Shewhart individuals (XmR) chart of the daily cycle_hours_mean with the Western Electric rules (kpis.md section 4).
@@ -200,7 +201,7 @@ public final class XmrChart {
                                       int baselineDays) {
         Map<LocalDate, Double> byDate = new TreeMap<>();
         for (KpiValue v : values) {
-            if (v.periodType() == PeriodType.DAY && v.kpi().equals("cycle_hours_mean") && v.slice().equals(slice)
+            if (v.periodType() == PeriodType.DAY && v.kpi().equals(Kpi.CYCLE_HOURS_MEAN.id()) && v.slice().equals(slice)
                     && v.sliceValue().equals(sliceValue)) {
                 byDate.put(LocalDate.parse(v.period()), v.value());
             }

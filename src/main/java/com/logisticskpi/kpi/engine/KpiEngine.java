@@ -20,6 +20,7 @@ import com.logisticskpi.base.db.Jdbc;
 import com.logisticskpi.config.SurveyProperties;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.KpiValueOrder;
+import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.kpi.drivers.DriverAnalysis;
 import com.logisticskpi.kpi.drivers.DriverRow;
 import com.logisticskpi.kpi.drivers.DriverStore;
@@ -258,7 +259,7 @@ public class KpiEngine {
         work.commit();
 
         ValueSink sink = new ValueSink(req);
-        OrderCohorts orderCohorts = new OrderCohorts(work, stream, runId, req.filter(), sink, properties.target("on_time_rate"));
+        OrderCohorts orderCohorts = new OrderCohorts(stream, runId, req.filter(), sink, properties.target(Kpi.ON_TIME_RATE.id()));
         orderCohorts.computeAll();
         long t3 = System.nanoTime();
         new SurveyCohorts(survey, req.zone(), req.filter(), sink).compute(stream, runId, start, end);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import com.logisticskpi.kpi.KpiTarget;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * Settings of the KPI engine ({@code kpi.engine.*}, docs/kpi-engine.md).
@@ -73,22 +74,14 @@ public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTarge
         return new KpiEngineProperties(null, null, null, null, null, null);
     }
 
-    /** Spec defaults (kpis.md sections 6 and 10), shares as fractions. */
+    /** Spec defaults (kpis.md sections 6 and 10, {@link Kpi#defaultTarget()}), shares as fractions, in catalogue order. */
     public static Map<String, KpiTarget> defaultTargets() {
         Map<String, KpiTarget> d = new LinkedHashMap<>();
-        d.put("on_time_rate", new KpiTarget("on_time_rate", 0.95, KpiTarget.Direction.HIGHER_IS_BETTER, 0.03));
-        d.put("order_accuracy", new KpiTarget("order_accuracy", 0.995, KpiTarget.Direction.HIGHER_IS_BETTER, 0.005));
-        d.put("damage_rate", new KpiTarget("damage_rate", 0.005, KpiTarget.Direction.LOWER_IS_BETTER, 0.005));
-        d.put("perfect_order_rate", new KpiTarget("perfect_order_rate", 0.90, KpiTarget.Direction.HIGHER_IS_BETTER, 0.05));
-        d.put("cycle_cv", new KpiTarget("cycle_cv", 0.5, KpiTarget.Direction.LOWER_IS_BETTER, 0.1));
-        d.put("csi", new KpiTarget("csi", 80, KpiTarget.Direction.HIGHER_IS_BETTER, 5));
-        d.put("nps", new KpiTarget("nps", 30, KpiTarget.Direction.HIGHER_IS_BETTER, 10));
-        // kpis.md section 10 (complaint handling, from the optional tickets export)
-        d.put("complaint_rate", new KpiTarget("complaint_rate", 0.01, KpiTarget.Direction.LOWER_IS_BETTER, 0.005));
-        d.put("first_response_within_target_rate", new KpiTarget("first_response_within_target_rate", 0.90,
-                KpiTarget.Direction.HIGHER_IS_BETTER, 0.05));
-        d.put("resolved_within_target_rate", new KpiTarget("resolved_within_target_rate", 0.90,
-                KpiTarget.Direction.HIGHER_IS_BETTER, 0.05));
+        for (Kpi k : Kpi.values()) {
+            k.defaultTarget().ifPresent(t -> d.put(k.id(), new KpiTarget(k.id(), t.target(),
+                    k.higherIsBetter() ? KpiTarget.Direction.HIGHER_IS_BETTER : KpiTarget.Direction.LOWER_IS_BETTER,
+                    t.band())));
+        }
         return d;
     }
 

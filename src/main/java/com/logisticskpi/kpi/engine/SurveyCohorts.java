@@ -19,6 +19,7 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.SliceFilter;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * Satisfaction figures (kpis.md section 5). Responses of the run's window stream once, sorted by response_id, with
@@ -81,16 +82,16 @@ final class SurveyCohorts {
             try (ResultSet rs = ps.executeQuery()) {
                 Response current = null;
                 while (rs.next()) {
-                    String id = rs.getString(1);
+                    String id = rs.getString("response_id");
                     if (current == null || !current.id().equals(id)) {
                         if (current != null) {
                             add(current);
                         }
                         current = read(rs, id);
                     }
-                    String item = rs.getString(13);
+                    String item = rs.getString("item");
                     if (item != null) {
-                        int score = rs.getInt(14);
+                        int score = rs.getInt("score");
                         String dim = dimensionOfItem.get(item);
                         if (dim != null) {
                             current.itemScores().computeIfAbsent(dim, x -> new ArrayList<>()).add(score);
@@ -106,27 +107,27 @@ final class SurveyCohorts {
     }
 
     private Response read(ResultSet rs, String id) throws SQLException {
-        Integer overall = (Integer) nullableInt(rs, 4);
-        Integer recommend = (Integer) nullableInt(rs, 5);
-        boolean known = rs.getString(6) != null;
+        Integer overall = nullableInt(rs, "q_overall");
+        Integer recommend = nullableInt(rs, "q_recommend");
+        boolean known = rs.getString("known_order") != null;
+        String customer = rs.getString("customer_id");
+        String customerSegment = rs.getString("customer_segment");
         Map<Slice, String> slices = new LinkedHashMap<>();
         if (known) {
-            slices.put(Slice.WAREHOUSE, rs.getString(7));
-            slices.put(Slice.CARRIER, rs.getString(8));
-            slices.put(Slice.REGION, rs.getString(9));
-            slices.put(Slice.CHANNEL, rs.getString(10));
-            slices.put(Slice.SEGMENT, rs.getString(11));
+            slices.put(Slice.WAREHOUSE, rs.getString("warehouse"));
+            slices.put(Slice.CARRIER, rs.getString("carrier"));
+            slices.put(Slice.REGION, rs.getString("region"));
+            slices.put(Slice.CHANNEL, rs.getString("channel"));
+            slices.put(Slice.SEGMENT, rs.getString("order_segment"));
         } else {
-            String customer = rs.getString(2);
-            String seg = rs.getString(12);
-            slices.put(Slice.SEGMENT, customer == null ? KpiValue.NONE : seg == null ? "C" : seg);
+            slices.put(Slice.SEGMENT, customer == null ? KpiValue.NONE : customerSegment == null ? "C" : customerSegment);
         }
-        return new Response(id, rs.getString(2), Jdbc.getInstant(rs, 3), overall, recommend, known, slices,
-                rs.getString(12), new LinkedHashMap<>());
+        return new Response(id, customer, Jdbc.getInstant(rs, "response_time"), overall, recommend, known, slices,
+                customerSegment, new LinkedHashMap<>());
     }
 
-    private static Object nullableInt(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }
 
@@ -194,12 +195,12 @@ final class SurveyCohorts {
         for (Map.Entry<GroupKey, Acc> e : groups.entrySet()) {
             GroupKey k = e.getKey();
             Acc a = e.getValue();
-            sink.number(k, "survey_responses", a.responses);
+            sink.number(k, Kpi.SURVEY_RESPONSES, a.responses);
             if (a.overallN > 0) {
-                sink.share(k, "csat", a.topTwo, a.overallN);
+                sink.share(k, Kpi.CSAT, a.topTwo, a.overallN);
             }
             if (a.recommendN > 0) {
-                sink.number(k, "nps", 100.0 * (a.promoters - a.detractors) / a.recommendN);
+                sink.number(k, Kpi.NPS, 100.0 * (a.promoters - a.detractors) / a.recommendN);
             }
             double weighted = 0;
             double weights = 0;
@@ -209,19 +210,19 @@ final class SurveyCohorts {
                     continue;
                 }
                 double score = 100.0 * ((double) s[1] / s[0] - min) / range;
-                sink.number(k, "dim_score." + d.getKey(), score);
+                sink.number(k, Kpi.DIM_SCORE.with(d.getKey()), score);
                 weighted += d.getValue().weight() * score;
                 weights += d.getValue().weight();
                 double[] p = a.pairs.get(d.getKey());
                 if (p != null) {
                     double r = pearson(p);
                     if (!Double.isNaN(r)) {
-                        sink.number(k, "importance." + d.getKey(), r);
+                        sink.number(k, Kpi.IMPORTANCE.with(d.getKey()), r);
                     }
                 }
             }
             if (weights > 0) {
-                sink.number(k, "csi", weighted / weights);
+                sink.number(k, Kpi.CSI, weighted / weights);
             }
         }
     }

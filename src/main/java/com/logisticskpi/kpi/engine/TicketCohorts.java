@@ -17,6 +17,7 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.SliceFilter;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * Complaint-handling figures from the optional tickets export (kpis.md section 10). A ticket takes the slices of its
@@ -40,7 +41,8 @@ final class TicketCohorts {
     private static final String SELECT = """
             SELECT t.opened_time, t.resolved_time, t.ticket_type, t.category, t.first_response_time, t.reopened,
                    t.first_response_us, t.resolution_us, t.customer_id,
-                   o.order_id, o.warehouse, o.carrier, o.region, o.channel, o.segment, sg.segment
+                   o.order_id AS known_order, o.warehouse, o.carrier, o.region, o.channel, o.segment AS order_segment,
+                   sg.segment AS customer_segment
               FROM service_ticket t
               LEFT JOIN order_outcome o ON o.run_id = ? AND o.order_id = t.order_id
               LEFT JOIN kpi_segment sg ON sg.run_id = ? AND sg.customer_id = t.customer_id
@@ -100,9 +102,9 @@ final class TicketCohorts {
             a.reopened += t.reopened() ? 1 : 0;
         }, Ticket::resolved);
         emitCounts(delivered);
-        distribution(stream, RESPONSES_BY_DURATION, runId, start, end, "first_response_hours", Ticket::opened,
+        distribution(stream, RESPONSES_BY_DURATION, runId, start, end, HoursDistribution.FIRST_RESPONSE, Ticket::opened,
                 Ticket::responseUs, a -> a.answered);
-        distribution(stream, RESOLVED_BY_DURATION, runId, start, end, "resolution_hours", Ticket::resolved,
+        distribution(stream, RESOLVED_BY_DURATION, runId, start, end, HoursDistribution.RESOLUTION, Ticket::resolved,
                 Ticket::resolutionUs, a -> a.resolved);
     }
 
@@ -140,16 +142,16 @@ final class TicketCohorts {
     private void emitCounts(Map<GroupKey, Long> delivered) {
         delivered.forEach((k, n) -> {
             Acc a = groups.get(k);
-            sink.share(k, "complaint_rate", a == null ? 0 : a.complaints, n);
+            sink.share(k, Kpi.COMPLAINT_RATE, a == null ? 0 : a.complaints, n);
         });
         groups.forEach((k, a) -> {
-            a.categories.forEach((category, n) -> sink.share(k, "complaint_share." + category, n, a.complaints));
-            sink.share(k, "first_response_within_target_rate", a.responseWithin, a.responseJudged);
-            sink.share(k, "resolved_within_target_rate", a.resolutionWithin, a.resolutionJudged);
+            a.categories.forEach((category, n) -> sink.share(k, Kpi.COMPLAINT_SHARE.with(category), n, a.complaints));
+            sink.share(k, Kpi.FIRST_RESPONSE_WITHIN_TARGET_RATE, a.responseWithin, a.responseJudged);
+            sink.share(k, Kpi.RESOLVED_WITHIN_TARGET_RATE, a.resolutionWithin, a.resolutionJudged);
             if (a.open > 0) {
-                sink.number(k, "open_complaints", a.open);
+                sink.number(k, Kpi.OPEN_COMPLAINTS, a.open);
             }
-            sink.share(k, "reopen_rate", a.reopened, a.resolved);
+            sink.share(k, Kpi.REOPEN_RATE, a.reopened, a.resolved);
         });
     }
 
@@ -188,29 +190,30 @@ final class TicketCohorts {
     }
 
     private static Ticket read(ResultSet rs) throws SQLException {
-        String type = rs.getString(3);
-        Long responseUs = rs.getLong(7);
+        String type = rs.getString("ticket_type");
+        Long responseUs = rs.getLong("first_response_us");
         responseUs = rs.wasNull() ? null : responseUs;
-        Long resolutionUs = rs.getLong(8);
+        Long resolutionUs = rs.getLong("resolution_us");
         resolutionUs = rs.wasNull() ? null : resolutionUs;
         Map<Slice, String> slices = new LinkedHashMap<>();
-        if (rs.getString(10) != null) { // a known order: its slices
-            slices.put(Slice.WAREHOUSE, rs.getString(11));
-            slices.put(Slice.CARRIER, rs.getString(12));
-            slices.put(Slice.REGION, rs.getString(13));
-            slices.put(Slice.CHANNEL, rs.getString(14));
-            slices.put(Slice.SEGMENT, rs.getString(15));
+        if (rs.getString("known_order") != null) { // a known order: its slices
+            slices.put(Slice.WAREHOUSE, rs.getString("warehouse"));
+            slices.put(Slice.CARRIER, rs.getString("carrier"));
+            slices.put(Slice.REGION, rs.getString("region"));
+            slices.put(Slice.CHANNEL, rs.getString("channel"));
+            slices.put(Slice.SEGMENT, rs.getString("order_segment"));
         } else { // no order, or an unknown or cancelled one: segment through the customer
-            String customer = rs.getString(9);
-            String segment = rs.getString(16);
+            String customer = rs.getString("customer_id");
+            String segment = rs.getString("customer_segment");
             slices.put(Slice.SEGMENT, customer == null ? KpiValue.NONE : segment == null ? "C" : segment);
         }
-        return new Ticket(Jdbc.getInstant(rs, 1), Jdbc.getInstant(rs, 2), !"INQUIRY".equals(type), rs.getString(4),
-                Jdbc.getInstant(rs, 5) != null, rs.getBoolean(6), responseUs, resolutionUs, slices);
+        return new Ticket(Jdbc.getInstant(rs, "opened_time"), Jdbc.getInstant(rs, "resolved_time"),
+                !"INQUIRY".equals(type), rs.getString("category"), Jdbc.getInstant(rs, "first_response_time") != null,
+                rs.getBoolean("reopened"), responseUs, resolutionUs, slices);
     }
 
     /** Mean and p90 (hours) of a duration for every group, from one stream in ascending duration order. */
-    private void distribution(Connection c, String sql, long runId, Instant start, Instant end, String prefix,
+    private void distribution(Connection c, String sql, long runId, Instant start, Instant end, HoursDistribution figures,
                               java.util.function.Function<Ticket, Instant> dateOf,
                               java.util.function.Function<Ticket, Long> duration,
                               java.util.function.ToLongFunction<Acc> size) throws SQLException {
@@ -218,12 +221,9 @@ final class TicketCohorts {
         Map<GroupKey, ExactMoments> moments = new HashMap<>();
         stream(c, sql, runId, start, end, (t, k) -> {
             long x = duration.apply(t);
-            pickers.computeIfAbsent(k, g -> new RankPicker(size.applyAsLong(groups.get(g)), 0.9)).offer(x);
+            pickers.computeIfAbsent(k, g -> figures.picker(size.applyAsLong(groups.get(g)))).offer(x);
             moments.computeIfAbsent(k, g -> new ExactMoments()).add(x);
         }, dateOf);
-        pickers.forEach((k, p) -> {
-            sink.number(k, prefix + "_mean", moments.get(k).mean(OrderCohorts.US_PER_HOUR));
-            sink.number(k, prefix + "_p90", p.percentile(0) / OrderCohorts.US_PER_HOUR);
-        });
+        pickers.forEach((k, p) -> figures.emit(sink, k, p, moments.get(k)));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Slice;
+import com.logisticskpi.kpi.catalog.Kpi;
+import com.logisticskpi.kpi.catalog.KpiId;
 import com.logisticskpi.kpi.drivers.DriverKpis;
 
 /**
@@ -49,15 +51,20 @@ final class ValueSink {
         return period != null && wanted.get(type).contains(period);
     }
 
-    void share(GroupKey k, String kpi, long num, long den) {
+    void share(GroupKey k, Kpi kpi, long num, long den) {
+        share(k, kpi.key(), num, den);
+    }
+
+    /** A counted share (num and den are counts) of a catalogue KPI or of one member of a family. */
+    void share(GroupKey k, KpiId kpi, long num, long den) {
         if (den <= 0 || k.period() == null) {
             return;
         }
         boolean asked = wants(k.type(), k.period());
-        boolean driver = k.slice() != Slice.ALL && DriverKpis.isDriver(kpi)
+        boolean driver = k.slice() != Slice.ALL && kpi.kpi().isDriver()
                 && (asked || previous.get(k.type()).contains(k.period()));
         if (asked || driver) {
-            KpiValue v = new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, (double) num, den,
+            KpiValue v = new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi.id(), (double) num, den,
                     (double) num / den);
             if (asked) {
                 values.add(v);
@@ -69,15 +76,20 @@ final class ValueSink {
     }
 
     /** A share whose numerator is not a count (kpis.md section 9); value = num / den. */
-    void fraction(GroupKey k, String kpi, double num, long den) {
+    void fraction(GroupKey k, Kpi kpi, double num, long den) {
         if (den > 0 && wants(k.type(), k.period())) {
-            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, num, den, num / den));
+            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi.id(), num, den, num / den));
         }
     }
 
-    void number(GroupKey k, String kpi, double value) {
+    void number(GroupKey k, Kpi kpi, double value) {
+        number(k, kpi.key(), value);
+    }
+
+    /** A count, hours or a score of a catalogue KPI or of one member of a family. */
+    void number(GroupKey k, KpiId kpi, double value) {
         if (!Double.isNaN(value) && !Double.isInfinite(value) && wants(k.type(), k.period())) {
-            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi, null, null, value));
+            values.add(new KpiValue(k.type(), k.period(), k.slice().label(), k.sliceValue(), kpi.id(), null, null, value));
         }
     }
 

@@ -14,6 +14,7 @@ import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.store.KpiRunRepository;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * The orders that cost a driver KPI the most in one period and slice value: the late orders (due in the period,
@@ -31,15 +32,15 @@ public final class CostlyOrders {
     }
 
     private static final Map<String, Failure> FAILURES = Map.of(
-            "on_time_rate", new Failure("due_", "state <> 'PENDING' AND (on_time IS NULL OR on_time = FALSE)"),
-            "order_accuracy", new Failure("del_", "state = 'DELIVERED' AND (accurate IS NULL OR accurate = FALSE)"),
-            "line_accuracy", new Failure("del_", "state = 'DELIVERED' AND accurate_line_count < line_count"),
-            "damage_rate", new Failure("del_", "state = 'DELIVERED' AND damaged = TRUE"),
-            "documentation_accuracy", new Failure("del_", "state = 'DELIVERED' AND (documents_ok IS NULL OR documents_ok = FALSE)"),
-            "perfect_order_rate", new Failure("del_", "state = 'DELIVERED' AND (perfect IS NULL OR perfect = FALSE)"),
-            "split_shipment_rate", new Failure("del_", "state = 'DELIVERED' AND is_split = TRUE"),
-            "cycle_within_target_rate", new Failure("del_", "state = 'DELIVERED' AND (within_target IS NULL OR within_target = FALSE)"),
-            "return_rate", new Failure(null, "EXISTS (SELECT 1 FROM kpi_return r WHERE r.run_id = order_outcome.run_id"
+            Kpi.ON_TIME_RATE.id(), new Failure("due_", "state <> 'PENDING' AND (on_time IS NULL OR on_time = FALSE)"),
+            Kpi.ORDER_ACCURACY.id(), new Failure("del_", "state = 'DELIVERED' AND (accurate IS NULL OR accurate = FALSE)"),
+            Kpi.LINE_ACCURACY.id(), new Failure("del_", "state = 'DELIVERED' AND accurate_line_count < line_count"),
+            Kpi.DAMAGE_RATE.id(), new Failure("del_", "state = 'DELIVERED' AND damaged = TRUE"),
+            Kpi.DOCUMENTATION_ACCURACY.id(), new Failure("del_", "state = 'DELIVERED' AND (documents_ok IS NULL OR documents_ok = FALSE)"),
+            Kpi.PERFECT_ORDER_RATE.id(), new Failure("del_", "state = 'DELIVERED' AND (perfect IS NULL OR perfect = FALSE)"),
+            Kpi.SPLIT_SHIPMENT_RATE.id(), new Failure("del_", "state = 'DELIVERED' AND is_split = TRUE"),
+            Kpi.CYCLE_WITHIN_TARGET_RATE.id(), new Failure("del_", "state = 'DELIVERED' AND (within_target IS NULL OR within_target = FALSE)"),
+            Kpi.RETURN_RATE.id(), new Failure(null, "EXISTS (SELECT 1 FROM kpi_return r WHERE r.run_id = order_outcome.run_id"
                     + " AND r.order_id = order_outcome.order_id AND r.req_%s = ?)"));
 
     /** What {@link #find} returns: how many orders failed, and the costliest of them. */

@@ -14,6 +14,7 @@ import com.logisticskpi.kpi.Slice;
 import com.logisticskpi.kpi.drivers.DriverKpis;
 import com.logisticskpi.kpi.drivers.DriverRow;
 import com.logisticskpi.kpi.drivers.TopDrivers;
+import com.logisticskpi.kpi.catalog.Kpi;
 
 /**
  * The text {@code kpi explain} prints: the figure and its change, the split of the change over every dimension
@@ -132,12 +133,12 @@ public final class ExplainText {
         if (in.costliest() == null) {
             return;
         }
-        String what = switch (in.kpi()) {
-            case "on_time_rate" -> "late or overdue orders due";
-            case "return_rate" -> "orders with a return requested";
-            case "cycle_within_target_rate" -> "orders delivered over the cycle target";
-            case "split_shipment_rate" -> "split orders delivered";
-            case "damage_rate" -> "damaged orders delivered";
+        String what = switch (Kpi.byId(in.kpi()).orElse(Kpi.ORDER_ACCURACY)) {
+            case ON_TIME_RATE -> "late or overdue orders due";
+            case RETURN_RATE -> "orders with a return requested";
+            case CYCLE_WITHIN_TARGET_RATE -> "orders delivered over the cycle target";
+            case SPLIT_SHIPMENT_RATE -> "split orders delivered";
+            case DAMAGE_RATE -> "damaged orders delivered";
             default -> "orders delivered that failed " + in.kpi() + ",";
         };
         DriverRow top = in.costliest();

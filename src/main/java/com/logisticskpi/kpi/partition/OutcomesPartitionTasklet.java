@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.logisticskpi.base.partition.PartitionWorker;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.kpi.engine.KpiEngine;
+import com.logisticskpi.kpi.service.KpiRunState;
 import com.logisticskpi.kpi.engine.KpiRequest;
 import com.logisticskpi.kpi.engine.OrderKeyRange;
 
@@ -46,8 +47,9 @@ public class OutcomesPartitionTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext ctx = step.getExecutionContext();
-        long runId = KpiRunContext.runId(ctx);
-        KpiRequest request = KpiRunContext.request(ctx);
+        KpiRunState state = new KpiRunState(ctx);
+        long runId = state.preparedRunId();
+        KpiRequest request = state.request();
         OrderKeyRange range = KpiRunContext.range(ctx);
         String worker = PartitionWorker.startOnThisWorker(step, jobRepository, HOOK, calls.incrementAndGet(), app.dataDir());
         long orders = engine.buildOutcomes(runId, request, range);

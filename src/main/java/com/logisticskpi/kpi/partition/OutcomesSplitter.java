@@ -13,6 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.logisticskpi.kpi.engine.KpiEngine;
+import com.logisticskpi.kpi.service.KpiRunState;
 import com.logisticskpi.kpi.engine.KpiRequest;
 import com.logisticskpi.kpi.engine.OrderKeyRange;
 
@@ -42,18 +43,18 @@ final class OutcomesSplitter implements StepExecutionSplitter {
 
     @Override
     public Set<StepExecution> split(StepExecution stepExecution, int gridSize) throws JobExecutionException {
-        ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-        if (!KpiRunContext.hasRun(job)) {
+        KpiRunState job = new KpiRunState(stepExecution.getJobExecution().getExecutionContext());
+        if (!job.hasPreparedRun()) {
             throw new JobExecutionException("no prepared kpi run in the job's execution context");
         }
-        long runId = KpiRunContext.runId(job);
-        KpiRequest request = KpiRunContext.request(job);
+        long runId = job.preparedRunId();
+        KpiRequest request = job.request();
         return new SimpleStepExecutionSplitter(jobRepository, workerStepName, grid -> {
             List<OrderKeyRange> ranges = engine.partition(runId, grid);
             Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
             for (int i = 0; i < ranges.size(); i++) {
                 ExecutionContext ctx = new ExecutionContext();
-                KpiRunContext.putRun(ctx, runId, request);
+                new KpiRunState(ctx).prepared(runId, request);
                 KpiRunContext.putRange(ctx, ranges.get(i));
                 contexts.put(String.format(java.util.Locale.ROOT, "range%03d", i), ctx);
             }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import com.logisticskpi.base.partition.PartitionHandlerFactory;
 import com.logisticskpi.base.partition.PartitioningProperties;
 import com.logisticskpi.kpi.engine.KpiEngine;
+import com.logisticskpi.kpi.service.KpiRunState;
 import com.logisticskpi.kpi.engine.KpiRequest;
 
 /**
@@ -61,7 +62,7 @@ public class PartitionedCompute {
             JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
             KpiRequest request = requestOf.apply(job);
             long runId = engine.prepare(request, job.getId());
-            KpiRunContext.putRun(job.getExecutionContext(), runId, request);
+            new KpiRunState(job.getExecutionContext()).prepared(runId, request);
             LOG.info("kpi run {} prepared for {}..{} as of {}; outcomes in {} partitions on {}", runId, request.from(),
                     request.to(), request.asOf(), properties.partitions(), handlers.describe());
             return RepeatStatus.FINISHED;

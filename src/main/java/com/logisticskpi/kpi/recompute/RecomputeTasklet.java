@@ -10,7 +10,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +20,14 @@ import com.logisticskpi.kpi.engine.KpiRunResult;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
 import com.logisticskpi.kpi.output.OutputProperties;
-import com.logisticskpi.kpi.partition.KpiRunContext;
+import com.logisticskpi.kpi.service.KpiRunState;
 import com.logisticskpi.kpi.service.KpiService;
 import com.logisticskpi.kpi.store.KpiRunRepository;
 
 /**
  * Finishes the kpi run the job prepared (every figure, from the outcomes its partitions built) and writes
  * kpi-values.csv, kpi-drivers.csv and orders-outcome.csv;
- * puts run id and counts in the job's context.
+ * records run id and counts in the job's {@link KpiRunState}.
  */
 @Component
 public class RecomputeTasklet implements Tasklet {
@@ -41,10 +40,6 @@ public class RecomputeTasklet implements Tasklet {
     public static final String P_OUT = "out";
     /** Identifying: the newest LOADED ingest_file id when launched (new data = a new job instance). */
     public static final String P_DATA_VERSION = "data_version";
-
-    public static final String CTX_RUN_ID = "kpi.runId";
-    public static final String CTX_VALUES = "kpi.values";
-    public static final String CTX_ORDERS = "kpi.orders";
 
     private final KpiService service;
     private final KpiRunRepository repository;
@@ -69,10 +64,11 @@ public class RecomputeTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        KpiRequest request = KpiRunContext.request(job.getExecutionContext());
+        KpiRunState state = new KpiRunState(job.getExecutionContext());
+        KpiRequest request = state.request();
         ZoneId zone = request.zone();
         Path out = Path.of(job.getJobParameters().getString(P_OUT));
-        KpiRunResult run = service.finish(KpiRunContext.runId(job.getExecutionContext()), request);
+        KpiRunResult run = service.finish(state.preparedRunId(), request);
         if (request.filter() != null) {
             sliceValues.check(run.runId(), request.filter()); // a typo is refused, not answered with 0 figures
         }
@@ -82,10 +78,8 @@ public class RecomputeTasklet implements Tasklet {
         KpiDriversCsv.write(out.resolve(KpiDriversCsv.FILE_NAME), run.drivers());
         long orders = OrdersOutcomeCsv.write(out.resolve("orders-outcome.csv"), repository, run.runId(), zone, request.filter(),
                 rawCsv);
-        ExecutionContext ctx = job.getExecutionContext();
-        ctx.putLong(CTX_RUN_ID, run.runId());
-        ctx.putLong(CTX_VALUES, run.values().size());
-        ctx.putLong(CTX_ORDERS, orders);
+        state.finished(run.runId());
+        state.written(run.values().size(), orders);
         contribution.incrementWriteCount(run.values().size());
         return RepeatStatus.FINISHED;
     }

@@ -164,6 +164,7 @@ class PeriodReportTests {
                     case HOURS -> String.format(Locale.ROOT, "%.1f h", cur.value());
                     case RATIO -> String.format(Locale.ROOT, "%.2f", cur.value());
                     case SCORE -> String.format(Locale.ROOT, "%.1f", cur.value());
+                    case COUNT -> String.format(Locale.ROOT, "%.0f", cur.value());
                 };
                 assertThat(plain).as(kpi.id()).contains("\n" + en.get(kpi.nameKey()) + ": " + shown);
             }
