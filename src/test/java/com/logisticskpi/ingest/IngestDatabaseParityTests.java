@@ -31,7 +31,7 @@ class IngestDatabaseParityTests {
             "kpi.ingest.surveys.encoding", "GB18030",
             "kpi.ingest.returns.reason-code-aliases.DAMAGED[0]", "破损");
 
-    record Run(IngestJobRunner.Outcome outcome, Map<String, List<String>> rows, Map<String, Object> stepCounts,
+    record Run(com.logisticskpi.jobs.ingest.IngestJobRunner.Outcome outcome, Map<String, List<String>> rows, Map<String, Object> stepCounts,
                String v4Comment, String jobStatus, List<com.logisticskpi.history.JobRun> history,
                IngestSummary failedRun, Map<String, List<String>> rowsAfterFailures) {
     }
@@ -50,11 +50,11 @@ class IngestDatabaseParityTests {
 
     private static Run run(CommonOptions options, Path inbox) {
         try (ConfigurableApplicationContext ctx = AppContext.start(options, SETTINGS)) {
-            IngestJobRunner.Outcome outcome = ctx.getBean(IngestJobRunner.class).run(inbox, ZoneId.of("Asia/Shanghai"));
+            com.logisticskpi.jobs.ingest.IngestJobRunner.Outcome outcome = ctx.getBean(com.logisticskpi.jobs.ingest.IngestJobRunner.class).run(inbox, ZoneId.of("Asia/Shanghai"));
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Map<String, Object> steps = jdbc.queryForMap("""
                     SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT, FILTER_COUNT FROM BATCH_STEP_EXECUTION
-                    WHERE JOB_EXECUTION_ID = ?""", outcome.jobExecutionId());
+                    WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'ingestStep'""", outcome.jobExecutionId());
             String jobStatus = jdbc.queryForObject("""
                     SELECT i.JOB_NAME || ':' || e.STATUS FROM BATCH_JOB_EXECUTION e
                     JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE e.JOB_EXECUTION_ID = ?"""

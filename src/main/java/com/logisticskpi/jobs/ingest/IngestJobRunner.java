@@ -1,4 +1,4 @@
-package com.logisticskpi.ingest;
+package com.logisticskpi.jobs.ingest;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +13,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+
+import com.logisticskpi.ingest.DataQualityRepository;
+import com.logisticskpi.ingest.IngestException;
+import com.logisticskpi.ingest.IngestService;
+import com.logisticskpi.ingest.IngestSummary;
 
 /** Launches the {@code ingest} job synchronously with the JobOperator and returns the run's data quality. */
 @Component
@@ -30,7 +35,7 @@ public class IngestJobRunner {
     private final IngestService service;
     private final DataQualityRepository quality;
 
-    public IngestJobRunner(JobOperator jobOperator, @Qualifier(IngestJob.JOB_NAME) Job job, IngestService service,
+    public IngestJobRunner(JobOperator jobOperator, @Qualifier(IngestJobConfiguration.JOB_NAME) Job job, IngestService service,
                            DataQualityRepository quality) {
         this.jobOperator = jobOperator;
         this.job = job;
@@ -47,9 +52,9 @@ public class IngestJobRunner {
         Path dir = inbox.toAbsolutePath().normalize();
         service.plan(dir); // fail fast, with the reason, on a missing or empty inbox
         JobParameters params = new JobParametersBuilder()
-                .addString(IngestJob.INBOX, dir.toString(), true)
-                .addString(IngestJob.LAUNCHED_AT, Instant.now().toString(), true)
-                .addString(IngestJob.ZONE, zone.getId(), false)
+                .addString(IngestJobConfiguration.INBOX, dir.toString(), true)
+                .addString(IngestJobConfiguration.LAUNCHED_AT, Instant.now().toString(), true)
+                .addString(IngestJobConfiguration.ZONE, zone.getId(), false)
                 .toJobParameters();
         JobExecution execution;
         try {
