@@ -107,7 +107,7 @@ public class OutcomesPartitionConfiguration {
             @Override
             public ExitStatus afterStep(StepExecution step) {
                 OutcomePartition p = OutcomePartition.of(step.getExecutionContext());
-                LOG.info("partition {} (kpi run {}, orders {}): {} orders read, {} outcomes written by {}",
+                LOG.info("partition {} (kpi run {}, orders {}): {} orders read, {} outcomes built by {}",
                         step.getStepName(), p.runId(), p.range(), step.getReadCount(), step.getWriteCount(),
                         step.getExecutionContext().getString(PartitionWorker.WORKER, "?"));
                 return null;
