@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.cli.CommonOptions;
+import com.logisticskpi.jobs.ingest.IngestJobRunner;
 import com.logisticskpi.testsupport.TestDatabases;
 
 /**
@@ -31,7 +32,7 @@ class IngestDatabaseParityTests {
             "kpi.ingest.surveys.encoding", "GB18030",
             "kpi.ingest.returns.reason-code-aliases.DAMAGED[0]", "破损");
 
-    record Run(com.logisticskpi.jobs.ingest.IngestJobRunner.Outcome outcome, Map<String, List<String>> rows, Map<String, Object> stepCounts,
+    record Run(IngestJobRunner.Outcome outcome, Map<String, List<String>> rows, Map<String, Object> stepCounts,
                String v4Comment, String jobStatus, List<com.logisticskpi.history.JobRun> history,
                IngestSummary failedRun, Map<String, List<String>> rowsAfterFailures) {
     }
@@ -50,7 +51,7 @@ class IngestDatabaseParityTests {
 
     private static Run run(CommonOptions options, Path inbox) {
         try (ConfigurableApplicationContext ctx = AppContext.start(options, SETTINGS)) {
-            com.logisticskpi.jobs.ingest.IngestJobRunner.Outcome outcome = ctx.getBean(com.logisticskpi.jobs.ingest.IngestJobRunner.class).run(inbox, ZoneId.of("Asia/Shanghai"));
+            IngestJobRunner.Outcome outcome = ctx.getBean(IngestJobRunner.class).run(inbox, ZoneId.of("Asia/Shanghai"));
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Map<String, Object> steps = jdbc.queryForMap("""
                     SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT, FILTER_COUNT FROM BATCH_STEP_EXECUTION
