@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 import com.logisticskpi.base.ExitCode;
 import com.logisticskpi.base.KpiException;
 import com.logisticskpi.config.AppProperties;
-import com.logisticskpi.ingest.IngestJobRunner;
 import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.ingest.QualityTable;
 import com.logisticskpi.jobs.progress.IngestProgress;
 import com.logisticskpi.jobs.progress.ProgressReporter;
+import com.logisticskpi.jobs.ingest.IngestJobRunner;
 
 /** {@code kpi ingest --inbox DIR}: runs the ingest job and prints the data-quality table. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,

@@ -9,16 +9,20 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Recent job executions of every job, read from the BATCH_* tables (same SQL on H2 and MySQL/MariaDB). */
+/**
+ * Recent job executions of every job, read from the BATCH_* tables (same SQL on H2 and MySQL/MariaDB). The read and
+ * written totals sum the job's steps; the partitions of a partitioned step ({@code <worker step>:<partition>}) are left
+ * out, as their manager step already holds their sums.
+ */
 @Repository
 public class JobHistoryRepository {
 
     static final String RECENT = """
             SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME,
                    (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s
-                     WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS READ_TOTAL,
+                     WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME NOT LIKE '%:%') AS READ_TOTAL,
                    (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s
-                     WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS WRITE_TOTAL
+                     WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME NOT LIKE '%:%') AS WRITE_TOTAL
             FROM BATCH_JOB_EXECUTION e
             JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
             ORDER BY e.JOB_EXECUTION_ID DESC

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.logisticskpi.base.Listeners;
 import com.logisticskpi.ingest.FileResult;
-import com.logisticskpi.ingest.IngestJobRunner;
+import com.logisticskpi.jobs.ingest.IngestJobRunner;
 import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.jobs.ProgressMode;
 import com.logisticskpi.jobs.progress.IngestProgress;

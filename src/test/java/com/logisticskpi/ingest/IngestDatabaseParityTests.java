@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.logisticskpi.cli.AppContext;
 import com.logisticskpi.cli.CommonOptions;
+import com.logisticskpi.jobs.ingest.IngestJobRunner;
 import com.logisticskpi.testsupport.TestDatabases;
 
 /**
@@ -54,7 +55,7 @@ class IngestDatabaseParityTests {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Map<String, Object> steps = jdbc.queryForMap("""
                     SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT, FILTER_COUNT FROM BATCH_STEP_EXECUTION
-                    WHERE JOB_EXECUTION_ID = ?""", outcome.jobExecutionId());
+                    WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'ingestStep'""", outcome.jobExecutionId());
             String jobStatus = jdbc.queryForObject("""
                     SELECT i.JOB_NAME || ':' || e.STATUS FROM BATCH_JOB_EXECUTION e
                     JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE e.JOB_EXECUTION_ID = ?"""

@@ -17,9 +17,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.logisticskpi.cli.AppContext;
+import com.logisticskpi.jobs.ingest.IngestJobConfiguration;
+import com.logisticskpi.jobs.ingest.IngestJobRunner;
 import com.logisticskpi.testsupport.TestDatabases;
 
-/** The ingest job: parameters, step bean, failed status, and a restart that picks up a fixed file. */
+/**
+ * The ingest job (the partitioned-by-file ingest step, files one by one): parameters, step bean, failed status, and a
+ * restart that loads the fixed file only.
+ */
 class IngestJobTests {
 
     @TempDir
@@ -49,14 +54,23 @@ class IngestJobTests {
             assertThat(execution.getJobParameters().getParameter(IngestJobConfiguration.INBOX).identifying()).isTrue();
             assertThat(execution.getJobParameters().getParameter(IngestJobConfiguration.LAUNCHED_AT).identifying()).isTrue();
             assertThat(execution.getJobParameters().getParameter(IngestJobConfiguration.ZONE).identifying()).isFalse();
-            assertThat(execution.getStepExecutions()).singleElement().satisfies(s -> {
-                assertThat(s.getStatus()).isEqualTo(BatchStatus.FAILED);
-                assertThat(s.getExitStatus().getExitDescription()).contains("shipments_20261111.csv");
-                assertThat(s.getReadCount()).isEqualTo(1);
-                assertThat(s.getWriteCount()).isEqualTo(1);
-            });
+            // the manager step holds the sums of its partitions, one per file
+            assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName() + ":" + s.getStatus())
+                    .containsExactlyInAnyOrder("ingestStep:FAILED", "ingestFile:orders_20261110.csv:COMPLETED",
+                            "ingestFile:shipments_20261111.csv:FAILED");
+            assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().equals("ingestStep"))
+                    .singleElement().satisfies(s -> {
+                        assertThat(s.getReadCount()).isEqualTo(1);
+                        assertThat(s.getWriteCount()).isEqualTo(1);
+                    });
+            assertThat(execution.getStepExecutions())
+                    .filteredOn(s -> s.getStepName().equals("ingestFile:shipments_20261111.csv")).singleElement()
+                    .satisfies(s -> assertThat(s.getExitStatus().getExitDescription())
+                            .isEqualTo("failed: shipments_20261111.csv: missing required columns line_no, sku, quantity, "
+                                    + "carrier, ship_time, status"));
 
-            // the export is fixed in place; the restart skips the loaded orders file and loads the shipments
+            // the export is fixed in place; the restart runs the failed file's partition only (the orders file's
+            // partition completed) and loads the shipments
             IngestTestKit.write(inbox, "shipments_20261111.csv", """
                     shipment_id,order_id,line_no,sku,quantity,carrier,ship_time,status
                     P1,A1,1,S1,1,SF,2026-11-11 08:00:00,IN_TRANSIT
@@ -66,9 +80,11 @@ class IngestJobTests {
             assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(execution.getJobInstance().getInstanceId());
             assertThat(ctx.getBean(DataQualityRepository.class).forJobExecution(restarted.getId()))
                     .extracting(FileResult::fileName, FileResult::status).containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("orders_20261110.csv", "SKIPPED"),
                             org.assertj.core.groups.Tuple.tuple("shipments_20261111.csv", "LOADED"));
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select count(*) from ingest_file where file_name = 'orders_20261110.csv'"
+                    + " and status = 'LOADED'", Integer.class)).as("the orders file loaded once").isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from order_line", Integer.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from shipment_line", Integer.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(2);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
-import com.logisticskpi.ingest.IngestJobConfiguration;
+import com.logisticskpi.ingest.partition.PartitionedIngest;
 import com.logisticskpi.jobs.BusinessPeriod;
 import com.logisticskpi.jobs.JobDefinition;
 import com.logisticskpi.jobs.JobDefinitionLoader;
@@ -32,8 +32,8 @@ public final class RunParameters {
     public static final String DATE = "date";
     public static final String RERUN = "rerun";
     public static final String AS_OF = "as_of";
-    public static final String ZONE = IngestJobConfiguration.ZONE;
-    public static final String INBOX = IngestJobConfiguration.INBOX;
+    public static final String ZONE = PartitionedIngest.ZONE;
+    public static final String INBOX = PartitionedIngest.INBOX;
     public static final String OUT = "out";
     public static final String JOB_FILE = "job_file";
     public static final String SETS = "sets";

@@ -1,4 +1,4 @@
-package com.logisticskpi.ingest;
+package com.logisticskpi.jobs.ingest;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +13,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+
+import com.logisticskpi.ingest.DataQualityRepository;
+import com.logisticskpi.ingest.IngestException;
+import com.logisticskpi.ingest.IngestService;
+import com.logisticskpi.ingest.IngestSummary;
 
 /** Launches the {@code ingest} job synchronously with the JobOperator and returns the run's data quality. */
 @Component

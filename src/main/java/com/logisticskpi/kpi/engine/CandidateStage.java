@@ -1,0 +1,122 @@
+package com.logisticskpi.kpi.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Phase 1 of a kpi run: stores its kpi_run row (RUNNING), assigns the ABC segments of as_of and selects the candidate
+ * orders of the run's periods; and splits the candidates into order-key ranges for the outcome stage.
+ */
+final class CandidateStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CandidateStage.class);
+
+    private final DataSource dataSource;
+    private final KpiEngineProperties properties;
+    private final Clock clock;
+
+    /** @param clock only stamps kpi_run.created_at (bookkeeping); no figure depends on it */
+    CandidateStage(DataSource dataSource, KpiEngineProperties properties, Clock clock) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the run, its segments and its candidates in one transaction; returns the run id. {@code selected} is told
+     * the run id and the number of candidate orders once they are committed.
+     */
+    long prepare(KpiRequest req, Long jobExecutionId, java.util.function.BiConsumer<Long, Long> selected) {
+        try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
+            work.setAutoCommit(true);
+            stream.setAutoCommit(true);
+            long runId = RunTables.insertRun(work, req, jobExecutionId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            try {
+                long t0 = System.nanoTime();
+                work.setAutoCommit(false);
+                long customers = SegmentAssigner.assign(work, stream, runId, req.asOf(), req.zone(), properties.batchSize());
+                int candidates = CandidateSelector.select(work, runId, wideStart(req), wideEnd(req));
+                work.commit();
+                work.setAutoCommit(true);
+                LOG.info("kpi run {}: {} customers with revenue, {} candidate orders ({} ms)", runId, customers,
+                        candidates, (System.nanoTime() - t0) / 1_000_000);
+                selected.accept(runId, (long) candidates);
+                return runId;
+            } catch (SQLException | RuntimeException e) {
+                EngineSql.safeRollback(work);
+                RunTables.markFailed(work, runId);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw EngineSql.failure(req, e);
+        }
+    }
+
+    /**
+     * The candidate orders of a prepared run split into at most {@code parts} order-key ranges of about equal size
+     * (fewer when there are fewer candidates); together they cover every order exactly once.
+     */
+    List<OrderKeyRange> partition(long runId, int parts) {
+        if (parts <= 1) {
+            return List.of(OrderKeyRange.ALL);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long count;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kpi_candidate WHERE run_id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            List<String> bounds = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT order_id FROM kpi_candidate WHERE run_id = ? ORDER BY run_id, order_id LIMIT 1 OFFSET ?")) {
+                for (int k = 1; k < parts; k++) {
+                    long offset = count * k / parts;
+                    if (offset <= 0 || offset >= count) {
+                        continue;
+                    }
+                    ps.setLong(1, runId);
+                    ps.setLong(2, offset);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && (bounds.isEmpty() || !bounds.get(bounds.size() - 1).equals(rs.getString(1)))) {
+                            bounds.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            List<OrderKeyRange> ranges = new ArrayList<>();
+            String from = null;
+            for (String b : bounds) {
+                ranges.add(new OrderKeyRange(from, b));
+                from = b;
+            }
+            ranges.add(new OrderKeyRange(from, null));
+            return ranges;
+        } catch (SQLException e) {
+            throw new IllegalStateException("KPI run " + runId + ": cannot partition the candidates: " + e.getMessage(), e);
+        }
+    }
+
+    /** From the periods before the run's (the drivers compare with them), widened by a day. */
+    private static Instant wideStart(KpiRequest req) {
+        return req.driverFirstDate().minusDays(1).atStartOfDay(req.zone()).toInstant();
+    }
+
+    private static Instant wideEnd(KpiRequest req) {
+        return req.endDate().plusDays(1).atStartOfDay(req.zone()).toInstant();
+    }
+}
