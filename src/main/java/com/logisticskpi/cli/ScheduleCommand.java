@@ -68,11 +68,8 @@ public class ScheduleCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Instant now = Instant.now();
-        for (JobDefinition d : defs) {
-            out.printf("schedule: %s (%s UTC) next at %s%n", d.name(), d.schedule(), d.nextRun(now));
-        }
-        out.flush();
         if (defs.stream().allMatch(d -> d.nextRun(now) == null)) {
+            announce(defs, now, out);
             out.println("schedule: no job has a next start");
             out.println("schedule: stopped");
             out.flush();
@@ -89,6 +86,8 @@ public class ScheduleCommand implements Callable<Integer> {
             }
         }, "kpi-schedule-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        // announced only once the stop hook is in place: a SIGTERM right after "next at" still ends with "stopped"
+        announce(defs, now, out);
         try {
             scheduler.awaitStop();
         } catch (InterruptedException e) {
@@ -105,6 +104,13 @@ public class ScheduleCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code();
+    }
+
+    private static void announce(List<JobDefinition> defs, Instant now, PrintWriter out) {
+        for (JobDefinition d : defs) {
+            out.printf("schedule: %s (%s UTC) next at %s%n", d.name(), d.schedule(), d.nextRun(now));
+        }
+        out.flush();
     }
 
     private void runOne(Path file, JobDefinition def, Instant at, PrintWriter out) {
