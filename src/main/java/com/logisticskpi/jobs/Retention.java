@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.logisticskpi.report.step.RunManifest;
+
 /**
  * Deletes the product's own old outputs, and only those: a file is deleted only when the product recorded that it
  * wrote it, its name matches one of the patterns and its last modification is more than {@code days} days before

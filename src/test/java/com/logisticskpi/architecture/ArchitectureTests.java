@@ -4,6 +4,11 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -45,4 +50,15 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule featuresDoNotKnowTheCli = noClasses().that().resideOutsideOfPackage("com.logisticskpi.cli..")
             .should().dependOnClassesThat().resideInAPackage("com.logisticskpi.cli..");
+
+    /**
+     * Jobs only compose: every step's work (tasklets, readers, processors, writers) is published by its feature
+     * (ingest, kpi, report, delivery), and {@code jobs} wires those steps into jobs, with their inputs and listeners.
+     */
+    @ArchTest
+    static final ArchRule jobsOnlyComposeSteps = noClasses().that().resideInAnyPackage("com.logisticskpi.jobs..",
+                    "com.logisticskpi.history..")
+            .should().implement(Tasklet.class).orShould().implement(ItemReader.class)
+            .orShould().implement(ItemProcessor.class).orShould().implement(ItemWriter.class)
+            .because("jobs only wires the features' steps into jobs (docs/architecture.md)");
 }

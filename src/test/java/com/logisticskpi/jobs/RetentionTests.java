@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.logisticskpi.report.step.RunManifest;
+
 class RetentionTests {
 
     static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");

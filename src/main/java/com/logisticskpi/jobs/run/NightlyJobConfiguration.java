@@ -1,24 +1,36 @@
 package com.logisticskpi.jobs.run;
 
+import java.nio.file.Path;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.logisticskpi.delivery.step.DeliverStep;
+import com.logisticskpi.delivery.step.DeliveryOrder;
+import com.logisticskpi.ingest.archive.ArchiveOrder;
+import com.logisticskpi.ingest.archive.ArchiveStep;
 import com.logisticskpi.ingest.partition.PartitionedIngest;
+import com.logisticskpi.jobs.JobDefinition;
 import com.logisticskpi.kpi.partition.PartitionedCompute;
+import com.logisticskpi.kpi.partition.ReportFiguresStep;
 import com.logisticskpi.kpi.service.KpiService;
+import com.logisticskpi.report.step.ReportStep;
+import com.logisticskpi.report.step.ReportStepInput;
 
 /**
  * The scheduled report job ({@code ./kpi run jobs/nightly.yml}; weekly and monthly use the same job with their
  * period): ingest (partitioned by file) -> compute (computePrepare, computeOutcomes partitioned by order-key range, compute) -> report ->
  * deliver -> archive, one Spring Batch job whose identifying parameters are
- * the job name and the business date (see {@link RunParameters}). Every step is a tasklet step; a step that completed
- * is not run again when a failed execution is restarted, so a restart continues at the failed step.
+ * the job name and the business date (see {@link RunParameters}). This class only composes: each step is published
+ * by its feature (ingest.partition, kpi.partition, report.step, delivery.step, ingest.archive) and reads what it needs
+ * of the run as a small input record of its own, which the functions here build from {@link RunParameters.Run}; the
+ * steps hand each other data through the typed run state ({@link RunState}) and show their progress through
+ * {@link StepProgress}, attached here as a listener. A step that completed is not run again when a failed execution
+ * is restarted, so a restart continues at the failed step.
  *
  * <p>The steps' "chunk" transactions are resourceless: each piece of work commits through its own service (one
  * transaction per ingested file, the KPI engine's own transactions), so no database transaction stays open across a
@@ -75,28 +87,46 @@ public class NightlyJobConfiguration {
         return compute.outcomesStep(COMPUTE_OUTCOMES, progress);
     }
 
+    /** Every figure of the kpi run ({@code kpi.partition.ReportFiguresStep}), for the period's last date. */
     @Bean
-    public Step nightlyComputeStep(JobRepository jobRepository, ComputeTasklet tasklet, StepProgress progress) {
-        return step(COMPUTE, jobRepository, tasklet, progress);
+    public Step nightlyComputeStep(ReportFiguresStep figures, StepProgress progress) {
+        return figures.step(COMPUTE, job -> {
+            RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+            return new ReportFiguresStep.Input(run.period().lastDate(), run.period().label());
+        }, progress);
     }
 
+    /** The workbook, charts, CSVs and manifest ({@code report.step.ReportStep}) in the run's output directory. */
     @Bean
-    public Step nightlyReportStep(JobRepository jobRepository, ReportTasklet tasklet, StepProgress progress) {
-        return step(REPORT, jobRepository, tasklet, progress);
+    public Step nightlyReportStep(ReportStep report, StepProgress progress) {
+        return report.step(REPORT, job -> {
+            RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+            return new ReportStepInput(run.period().lastDate(), run.period().type(), run.asOf(), run.zone(),
+                    run.definition().locale(), run.definition().template(), run.outDir());
+        }, progress);
     }
 
+    /** The mail ({@code delivery.step.DeliverStep}) to the job's recipients, with the job's SMTP settings. */
     @Bean
-    public Step nightlyDeliverStep(JobRepository jobRepository, DeliverTasklet tasklet, StepProgress progress) {
-        return step(DELIVER, jobRepository, tasklet, progress);
+    public Step nightlyDeliverStep(DeliverStep deliver, StepProgress progress) {
+        return deliver.step(DELIVER, job -> {
+            RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+            JobDefinition def = run.definition();
+            return new DeliveryOrder(run.period().lastDate(), run.period().type(), run.asOf(), run.zone(), def.locale(),
+                    def.template(), def.recipients(), def.subjectFor(run.period()), def.smtp(), def.attachmentMaxBytes());
+        }, progress);
     }
 
+    /**
+     * The loaded inbox files to {@code <archive-dir>/<period>/} ({@code ingest.archive.ArchiveStep}), then the job's
+     * retention ({@link RunRetention}) in the same step.
+     */
     @Bean
-    public Step nightlyArchiveStep(JobRepository jobRepository, ArchiveTasklet tasklet, StepProgress progress) {
-        return step(ARCHIVE, jobRepository, tasklet, progress);
-    }
-
-    private static Step step(String name, JobRepository repo, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
-                             StepProgress progress) {
-        return new StepBuilder(name, repo).tasklet(tasklet, new ResourcelessTransactionManager()).listener(progress).build();
+    public Step nightlyArchiveStep(ArchiveStep archive, RunRetention retention, StepProgress progress) {
+        return archive.step(ARCHIVE, job -> {
+            RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+            Path target = run.definition().archiveDir().resolve(run.period().label()).toAbsolutePath().normalize();
+            return new ArchiveOrder(run.inbox(), target, () -> retention.apply(run));
+        }, progress);
     }
 }

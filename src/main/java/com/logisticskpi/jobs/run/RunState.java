@@ -1,30 +1,26 @@
 package com.logisticskpi.jobs.run;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import com.logisticskpi.kpi.service.KpiRunState;
+import com.logisticskpi.delivery.step.DeliveryRunState;
+import com.logisticskpi.ingest.archive.ArchiveRunState;
 
 /**
- * The typed state of a scheduled run in its job's {@link ExecutionContext}: the KPI steps' part
- * ({@link KpiRunState}), then what the report, deliver and archive steps did. The one place that knows the keys.
+ * The typed state of a scheduled run in its job's {@link ExecutionContext}, as the run summary reads it: the parts
+ * of the steps, each owned by its feature — the KPI steps' ({@code kpi.service.KpiRunState}), the report step's
+ * ({@code report.step.ReportRunState}), the deliver step's ({@link DeliveryRunState}) and the archive step's
+ * ({@link ArchiveRunState}).
  */
-public final class RunState extends KpiRunState {
+public final class RunState extends DeliveryRunState {
 
-    private static final String WORKBOOK = "report.workbook";
-    /** The chart files, one path a line. */
-    private static final String CHARTS = "report.charts";
-    private static final String DELIVERY = "delivery.status";
-    private static final String ARCHIVE = "archive.status";
+    private final ArchiveRunState archive;
 
     public RunState(ExecutionContext context) {
         super(context);
+        this.archive = new ArchiveRunState(context);
     }
 
     /** The state of a job execution. */
@@ -32,38 +28,8 @@ public final class RunState extends KpiRunState {
         return new RunState(job.getExecutionContext());
     }
 
-    /** Records the workbook and the chart files the report step wrote. */
-    public void reported(Path workbook, List<Path> charts) {
-        context().putString(WORKBOOK, workbook.toString());
-        context().putString(CHARTS, charts.stream().map(Path::toString).collect(Collectors.joining("\n")));
-    }
-
-    /** The workbook, once the report step wrote it. */
-    public Optional<Path> workbook() {
-        return context().containsKey(WORKBOOK) ? Optional.of(Path.of(context().getString(WORKBOOK))) : Optional.empty();
-    }
-
-    /** The chart files the report step wrote (none before it ran). */
-    public List<Path> charts() {
-        String joined = context().getString(CHARTS, "");
-        return joined.isEmpty() ? List.of() : Arrays.stream(joined.split("\n")).map(Path::of).toList();
-    }
-
-    /** One line saying what delivery did. */
-    public void delivery(String status) {
-        context().putString(DELIVERY, status);
-    }
-
-    public Optional<String> delivery() {
-        return Optional.ofNullable(context().containsKey(DELIVERY) ? context().getString(DELIVERY) : null);
-    }
-
     /** One line saying what archiving did. */
-    public void archive(String status) {
-        context().putString(ARCHIVE, status);
-    }
-
     public Optional<String> archive() {
-        return Optional.ofNullable(context().containsKey(ARCHIVE) ? context().getString(ARCHIVE) : null);
+        return archive.archive();
     }
 }

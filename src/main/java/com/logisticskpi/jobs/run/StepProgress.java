@@ -29,8 +29,10 @@ import com.logisticskpi.report.workbook.ReportWriter;
  * <li>{@code ingest}: files of the inbox, rows read, bytes for the ETA ({@link IngestProgress});</li>
  * <li>{@code computeOutcomes}: candidate orders built of those the prepare step selected ({@link OutcomeProgress});</li>
  * <li>{@code report}: sheets of the workbook ({@link SheetProgress});</li>
- * <li>the other steps: the rows their tasklets report through {@link #advance} (figures computed, rows written).</li>
+ * <li>the other steps: their write count when they end (figures computed, files written, files archived), or rows
+ * reported through {@link #advance}.</li>
  * </ul>
+ * The steps are the features' and know nothing of this class: the jobs attach it as a listener when they compose them.
  * Feature events come from this process only: with remote workers a partitioned step's phase ends with the counts
  * of its partitions as recorded in the job repository.
  */

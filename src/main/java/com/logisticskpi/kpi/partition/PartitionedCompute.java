@@ -30,7 +30,8 @@ import com.logisticskpi.kpi.engine.KpiRequest;
  *   the job's execution context),</li>
  *   <li>a partitioned step running {@link OutcomesPartitionConfiguration#OUTCOMES_WORKER_STEP} once per order-key range, on
  *   local threads or on remote workers ({@link PartitionHandlerFactory}),</li>
- *   <li>the job's own finish step ({@code KpiService.finish}: every figure from the stored outcomes).</li>
+ *   <li>the job's finish step ({@code KpiService.finish}: every figure from the stored outcomes): the report jobs'
+ *   {@link ReportFiguresStep}, the recompute job's {@code kpi.recompute.RecomputeTasklet}.</li>
  * </ol>
  * The outcome of an order depends only on its own rows and the run's segments, so the figures are the same whatever
  * the number of partitions and wherever they run.

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.logisticskpi.delivery.step.DeliverStep;
+
 /**
  * Options are validated before any step runs (issue 15, items 4 and 8): a {@code --set} with a line break is refused
  * with exit 2 and nothing is stored (the password it smuggles is nowhere on disk); a failed run's re-run with another
@@ -98,15 +100,15 @@ class RunOptionValidationTests {
         java.time.Duration t = java.time.Duration.ofSeconds(10);
         var offered = new com.logisticskpi.delivery.SmtpSettings("smtp.example.com", 587, "kpi", pw, true, false, "a@x.com",
                 t, t, t);
-        assertThat(DeliverTasklet.clearTextWarning(offered)).isEqualTo("the SMTP password for smtp.example.com:587 may go"
+        assertThat(DeliverStep.clearTextWarning(offered)).isEqualTo("the SMTP password for smtp.example.com:587 may go"
                 + " in clear text (STARTTLS only when the server offers it): set kpi.delivery.starttls-required: true (or"
                 + " starttls in the job's smtp block)");
         var off = new com.logisticskpi.delivery.SmtpSettings("smtp.example.com", 25, "kpi", pw, false, false, "a@x.com", t,
                 t, t);
-        assertThat(DeliverTasklet.clearTextWarning(off)).contains("(STARTTLS off)").doesNotContain("pw)");
-        assertThat(DeliverTasklet.clearTextWarning(new com.logisticskpi.delivery.SmtpSettings("h", 587, "kpi", pw, true,
+        assertThat(DeliverStep.clearTextWarning(off)).contains("(STARTTLS off)").doesNotContain("pw)");
+        assertThat(DeliverStep.clearTextWarning(new com.logisticskpi.delivery.SmtpSettings("h", 587, "kpi", pw, true,
                 true, "a@x.com", t, t, t))).isNull();                               // required: never in clear
-        assertThat(DeliverTasklet.clearTextWarning(new com.logisticskpi.delivery.SmtpSettings("h", 25, null, null, false,
+        assertThat(DeliverStep.clearTextWarning(new com.logisticskpi.delivery.SmtpSettings("h", 25, null, null, false,
                 false, "a@x.com", t, t, t))).isNull();                              // no password
     }
 }

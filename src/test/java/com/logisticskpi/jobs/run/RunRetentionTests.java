@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.logisticskpi.ingest.archive.ArchiveStep;
 import com.logisticskpi.jobs.Retention;
 
 /**
@@ -31,7 +32,7 @@ class RunRetentionTests {
     void userFilesInTheOutFolderSurviveRetentionAndTheRunsOwnOldOutputsGo() throws Exception {
         Path inbox = tmp.resolve("inbox");
         NightlyKit.generateInbox(inbox);
-        Files.writeString(inbox.resolve(ArchiveTasklet.KEEP_MARKER), "");     // keep the inbox for the second run
+        Files.writeString(inbox.resolve(ArchiveStep.KEEP_MARKER), "");     // keep the inbox for the second run
         Path job = NightlyKit.jobFile(tmp.resolve("jobs"), "nightly", inbox, null);
         Path userDir = Files.createDirectories(tmp.resolve("Pictures"));
         List<Path> userFiles = List.of(userDir.resolve("holiday.png"), userDir.resolve("photos/family.png"),

@@ -1,4 +1,4 @@
-package com.logisticskpi.jobs;
+package com.logisticskpi.report.step;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The manifest a run writes into its output directory: the files (and directories, with a trailing {@code /}) it
- * wrote, relative to the directory. {@link Retention} deletes only what a manifest lists.
+ * wrote, relative to the directory. Retention ({@code jobs.Retention}) deletes only what a manifest lists.
  */
 public final class RunManifest {
 

@@ -1,4 +1,4 @@
-package com.logisticskpi.jobs.run;
+package com.logisticskpi.ingest.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,79 +8,87 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.logisticskpi.config.AppProperties;
-import com.logisticskpi.ingest.IngestService;
 import com.logisticskpi.ingest.InboxFile;
-import com.logisticskpi.jobs.JobsProperties;
-import com.logisticskpi.jobs.Retention;
+import com.logisticskpi.ingest.IngestService;
 
 /**
- * Moves the inbox files this run ingested (LOADED, or SKIPPED as already loaded; same name and sha256) to
- * {@code <archive-dir>/<period>/}, then applies retention to the output and reject directories.
+ * The archive step of a job that ingested an inbox: moves the inbox files the job instance ingested (LOADED, or
+ * SKIPPED as already loaded; same name and sha256, by any execution of the instance) to the order's target directory,
+ * then runs the job's {@link ArchiveOrder.AfterArchive} and records one status line ({@link ArchiveRunState}).
  *
  * <p>An inbox holding a file named {@value #KEEP_MARKER} is never emptied: its files are <em>copied</em> to the
  * archive instead of moved. The bundled {@code sample-data/inbox} has that marker, so the README's first command can
  * be run again and again.
  */
 @Component
-public class ArchiveTasklet implements Tasklet {
+public class ArchiveStep {
 
     public static final String KEEP_MARKER = ".kpi-keep";
     static final String INGESTED = """
             SELECT file_name, sha256 FROM ingest_file
             WHERE job_execution_id = ? AND status IN ('LOADED', 'SKIPPED')""";
-    static final String RECORDED_FILE = "SELECT 1 FROM ingest_file WHERE file_name = ? LIMIT 1";
-    private static final Logger LOG = LoggerFactory.getLogger(ArchiveTasklet.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveStep.class);
 
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
     private final IngestService ingest;
-    private final JobsProperties jobs;
-    private final AppProperties app;
 
-    public ArchiveTasklet(JdbcTemplate jdbc, JobRepository jobRepository, IngestService ingest, JobsProperties jobs,
-                          AppProperties app) {
+    public ArchiveStep(JdbcTemplate jdbc, JobRepository jobRepository, IngestService ingest) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.ingest = ingest;
-        this.jobs = jobs;
-        this.app = app;
     }
 
-    @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
+    /** The step {@code name}, reading its {@link ArchiveOrder} from the job execution through {@code orderOf}. */
+    public Step step(String name, Function<JobExecution, ArchiveOrder> orderOf, StepExecutionListener... listeners) {
+        Tasklet tasklet = (contribution, chunkContext) -> {
+            JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+            contribution.incrementWriteCount(archive(job, orderOf.apply(job)));
+            return RepeatStatus.FINISHED;
+        };
+        TaskletStepBuilder b = new StepBuilder(name, jobRepository).tasklet(tasklet, new ResourcelessTransactionManager());
+        for (StepExecutionListener l : listeners) {
+            b.listener(l);
+        }
+        return b.build();
+    }
+
+    /** Archives what {@code job}'s instance ingested from the order's inbox; the number of files archived. */
+    private int archive(JobExecution job, ArchiveOrder order) throws IOException {
         Set<String> ingested = new HashSet<>();
         for (JobExecution e : jobRepository.getJobExecutions(job.getJobInstance())) {
             jdbc.query(INGESTED, rs -> {
                 ingested.add(rs.getString(1) + "\n" + rs.getString(2));
             }, e.getId());
         }
-        boolean keep = Files.exists(run.inbox().resolve(KEEP_MARKER));
-        Path target = run.definition().archiveDir().resolve(run.period().label()).toAbsolutePath().normalize();
+        Path inbox = order.inbox();
+        boolean keep = Files.exists(inbox.resolve(KEEP_MARKER));
+        Path target = order.targetDir();
         int archived = 0;
-        if (Files.isDirectory(run.inbox())) {
+        if (Files.isDirectory(inbox)) {
             List<InboxFile> files;
             try {
-                files = ingest.plan(run.inbox());
+                files = ingest.plan(inbox);
             } catch (RuntimeException emptyInbox) {
                 files = List.of();                      // everything archived already (a restart of this step)
             }
@@ -101,19 +109,12 @@ public class ArchiveTasklet implements Tasklet {
                 archived++;
             }
         }
-        // only what the product wrote: files listed in the runs' manifests, reject files of recorded export files
-        Retention retention = new Retention(jobs.retentionPatterns());
-        Instant now = Instant.now();
-        Retention.Result purged = retention.purgeOutputs(run.outDir().getParent(), run.definition().retentionDays(), now)
-                .plus(retention.purgeRejects(app.rejectsDir(), name -> !jdbc.queryForList(RECORDED_FILE, Integer.class,
-                        name).isEmpty(), run.definition().retentionDays(), now));
+        String after = order.afterwards().run();
         String status = archived + " file(s) " + (keep ? "copied" : "moved") + " to " + target
-                + (keep ? " (inbox has " + KEEP_MARKER + ": left as it is)" : "") + "; retention deleted "
-                + purged.deleted().size() + " old file(s)";
-        RunState.of(job).archive(status);
-        contribution.incrementWriteCount(archived);
+                + (keep ? " (inbox has " + KEEP_MARKER + ": left as it is)" : "") + (after == null ? "" : "; " + after);
+        ArchiveRunState.of(job).archive(status);
         LOG.info("archive: {}", status);
-        return RepeatStatus.FINISHED;
+        return archived;
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -1,4 +1,4 @@
-package com.logisticskpi.kpi.recompute;
+package com.logisticskpi.jobs.recompute;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -10,15 +10,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.logisticskpi.kpi.partition.PartitionedCompute;
+import com.logisticskpi.kpi.recompute.RecomputeTasklet;
 
 /**
  * The Spring Batch job {@code recompute}: the KPI engine for [from, to] as of as_of in three steps (recomputePrepare:
  * segments and candidates; recomputeOutcomes: the order outcomes partitioned by order-key range on local threads or
- * remote workers, see kpi.partitioning; recomputeKpis: every figure) and kpi-values.csv and orders-outcome.csv. Identifying parameters: from, to, as_of, slice, zone (no
- * incrementer: the same request twice is the same job instance).
+ * remote workers, see kpi.partitioning; recomputeKpis: every figure) and kpi-values.csv and orders-outcome.csv.
+ * Identifying parameters: from, to, as_of, slice, zone (no incrementer: the same request twice is the same job
+ * instance). This class only composes: the steps are the kpi feature's ({@link PartitionedCompute} and
+ * {@link RecomputeTasklet}, which reads the job's parameters itself).
  */
 @Configuration
-public class RecomputeJobConfig {
+public class RecomputeJobConfiguration {
 
     public static final String JOB_NAME = "recompute";
 
