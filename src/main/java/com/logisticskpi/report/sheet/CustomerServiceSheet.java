@@ -88,6 +88,13 @@ public final class CustomerServiceSheet {
         s.getPrintSetup().setFitWidth((short) 1);
         s.getPrintSetup().setFitHeight((short) 0);
         s.setFitToPage(true);
+        // as the template's sheets print (TemplateBuilder): margins, the sheet name top right, page n / N at the foot
+        s.setMargin(Sheet.LeftMargin, 0.4);
+        s.setMargin(Sheet.RightMargin, 0.4);
+        s.setMargin(Sheet.TopMargin, 0.5);
+        s.setMargin(Sheet.BottomMargin, 0.5);
+        s.getHeader().setRight("&A");
+        s.getFooter().setCenter("&P / &N");
         return s;
     }
 
