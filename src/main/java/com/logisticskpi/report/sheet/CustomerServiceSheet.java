@@ -13,6 +13,7 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.TextCells;
@@ -232,7 +233,7 @@ public final class CustomerServiceSheet {
         KpiTarget t = kpis.target(kpi);
         charts.chart(s, "cs_complaint_rate_" + slice + ".png", RankedBarChart.create(m.get("breakdowns.chart_title",
                 m.kpiName(kpi), m.get("slice." + slice)), cats, vals, rags, t == null ? null : t.target(),
-                KpiCatalog.Unit.SHARE, m.get("chart.target")), top, RIGHT_COL, top + CHART_ROWS, LAST_COL);
+                Unit.SHARE, m.get("chart.target")), top, RIGHT_COL, top + CHART_ROWS, LAST_COL);
         return Math.max(row, top + CHART_ROWS + 1);
     }
 

@@ -10,6 +10,7 @@ import org.apache.poi.ss.util.CellReference;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.chart.ParetoChart;
 import com.logisticskpi.report.chart.TrendChart;
@@ -85,7 +86,7 @@ public final class ReturnsSheet {
         charts.chartAt(TemplateNames.RETURNS_TREND, "returns_trend.png", TrendChart.create(
                 m.get("trends.chart_title", m.kpiName("return_rate"), m.get("trends.history.week")),
                 series.shortLabels, series.values, series.rags, target == null ? null : target.target(),
-                KpiCatalog.Unit.SHARE, legend));
+                Unit.SHARE, legend));
     }
 
     private static String reasonName(SheetContext ctx, String code) {

@@ -12,6 +12,7 @@ import org.apache.poi.ss.util.CellReference;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.KpiLookup;
 import com.logisticskpi.report.chart.MultiTrendChart;
@@ -147,7 +148,7 @@ public final class SatisfactionSheet {
             series.get(m.kpiName("csi")).add(kpis.lookup().all(PeriodType.WEEK, start, "csi").map(KpiValue::value).orElse(null));
             series.get(m.kpiName("nps")).add(kpis.lookup().all(PeriodType.WEEK, start, "nps").map(KpiValue::value).orElse(null));
         }
-        var chart = MultiTrendChart.create(m.get("satisfaction.trend_title"), labels, series, KpiCatalog.Unit.SCORE);
+        var chart = MultiTrendChart.create(m.get("satisfaction.trend_title"), labels, series, Unit.SCORE);
         // each KPI's target as a dashed line in its series' colour
         MultiTrendChart.addTargets(chart, List.of(kpis.target("csi"), kpis.target("nps")), m.get("chart.target"));
         charts.chartAt(TemplateNames.SATISFACTION_TREND, "satisfaction_trend.png", chart);
