@@ -6,6 +6,7 @@ import java.util.List;
 import com.logisticskpi.kpi.HeadlineKpi;
 import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.kpi.catalog.KpiId;
+import com.logisticskpi.kpi.catalog.Unit;
 
 /**
  * The workbook's view of the KPI catalogue ({@link Kpi}): which KPIs the sheets show where, and how each is shown.
@@ -13,12 +14,6 @@ import com.logisticskpi.kpi.catalog.KpiId;
  * workbook's own choices (the Breakdowns columns, the Definitions rows).
  */
 public final class KpiCatalog {
-
-    /**
-     * How a KPI value is displayed: the catalogue's {@link com.logisticskpi.kpi.catalog.Unit}, constant for constant
-     * (kept here while the sheets and charts still name it so).
-     */
-    public enum Unit { SHARE, HOURS, RATIO, SCORE, COUNT }
 
     /** The headline KPIs of the Summary and Trends sheets, in display order ({@link HeadlineKpi}: also the mail's and the terminal's). */
     public static final List<String> HEADLINE = HeadlineKpi.ids();
@@ -67,7 +62,7 @@ public final class KpiCatalog {
 
     /** The catalogue's unit of a KPI id ({@code dim_score.accuracy} by its family); COUNT for an id outside it. */
     public static Unit unit(String kpi) {
-        return catalogued(kpi).map(k -> Unit.valueOf(k.unit().name())).orElse(Unit.COUNT);
+        return catalogued(kpi).map(Kpi::unit).orElse(Unit.COUNT);
     }
 
     /** True when higher values are better ({@link Kpi#higherIsBetter()}; used only to sort and colour when a KPI has no target). */

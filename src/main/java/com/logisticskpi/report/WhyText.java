@@ -10,6 +10,7 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
+import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.kpi.drivers.DriverRow;
 import com.logisticskpi.kpi.drivers.TopDrivers;
 
@@ -59,7 +60,7 @@ public final class WhyText {
             }
             add(parts, "why.gap", TopDrivers.gap(rows, adverse, TOP), true);
         }
-        if (kpi.equals("on_time_rate") && type != PeriodType.DAY) {
+        if (kpi.equals(Kpi.ON_TIME_RATE.id()) && type != PeriodType.DAY) {
             values.get(type, period, KpiValue.ALL, KpiValue.ALL, KpiValue.ON_TIME_REQUIRED_RATE)
                     .ifPresent(r -> parts.add(required(r.value())));
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.kpi.engine.TicketProperties;
 
 /**
@@ -22,7 +23,8 @@ import com.logisticskpi.kpi.engine.TicketProperties;
 public final class FinalFigures {
 
     /** Figures that describe the state at as-of: each run's value is "as of" by definition, never a restatement. */
-    public static final Set<String> AS_OF_STATES = Set.of("pending_orders", "on_time_required_rate", "open_complaints");
+    public static final Set<String> AS_OF_STATES = Set.of(Kpi.PENDING_ORDERS.id(), Kpi.ON_TIME_REQUIRED_RATE.id(),
+            Kpi.OPEN_COMPLAINTS.id());
 
     private final TicketProperties tickets;
 
@@ -40,10 +42,10 @@ public final class FinalFigures {
     }
 
     private Duration judgingClock(String kpi) {
-        return switch (kpi) {
-            case "first_response_within_target_rate" -> tickets.firstResponseTarget();
-            case "resolved_within_target_rate" -> tickets.resolutionTarget();
-            default -> Duration.ZERO;
-        };
+        Kpi judged = Kpi.byId(kpi).orElse(null);
+        if (judged == Kpi.FIRST_RESPONSE_WITHIN_TARGET_RATE) {
+            return tickets.firstResponseTarget();
+        }
+        return judged == Kpi.RESOLVED_WITHIN_TARGET_RATE ? tickets.resolutionTarget() : Duration.ZERO;
     }
 }

@@ -1,6 +1,6 @@
 package com.logisticskpi.report.chart;
 
-import com.logisticskpi.report.KpiCatalog.Unit;
+import com.logisticskpi.kpi.catalog.Unit;
 
 /**
  * The value-axis range of a trend chart: the data (and target) with a margin, but never narrower than a minimum

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 
-import com.logisticskpi.report.KpiCatalog.Unit;
+import com.logisticskpi.kpi.catalog.Unit;
 
 /** The axes the chart kinds share: periods as an index axis, KPI values in their unit's format. */
 final class ChartAxes {

@@ -16,7 +16,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import com.logisticskpi.kpi.KpiTarget;
-import com.logisticskpi.report.KpiCatalog.Unit;
+import com.logisticskpi.kpi.catalog.Unit;
 
 /** Several KPIs over the same periods on one value axis (e.g. CSI and NPS), each with its own target line. */
 public final class MultiTrendChart {

@@ -19,7 +19,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import com.logisticskpi.kpi.Rag;
-import com.logisticskpi.report.KpiCatalog.Unit;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.RagPalette;
 
 /**

@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import com.logisticskpi.kpi.Rag;
-import com.logisticskpi.report.KpiCatalog.Unit;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.Messages;
 import com.logisticskpi.report.RagPalette;
 

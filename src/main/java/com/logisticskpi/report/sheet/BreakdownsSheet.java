@@ -18,6 +18,7 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
+import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.chart.RankedBarChart;
 import com.logisticskpi.report.template.TemplateNames;
@@ -59,13 +60,13 @@ public final class BreakdownsSheet {
             row++;
             List<String> values = new ArrayList<>(kpis.lookup().sliceValues(PERIOD, period, slice));
             // a slice value with none of the table's figures (e.g. only pending orders) would be a row of dashes
-            values.removeIf(v -> kpis.lookup().get(PERIOD, period, slice, v, "order_accuracy").isEmpty()
+            values.removeIf(v -> kpis.lookup().get(PERIOD, period, slice, v, Kpi.ORDER_ACCURACY.id()).isEmpty()
                     && KpiCatalog.BREAKDOWN.stream().allMatch(k -> kpis.lookup().get(PERIOD, period, slice, v, k).isEmpty()));
             values.sort(Comparator.comparing((String v) -> sortKey(ctx, period, slice, v)).thenComparing(v -> v));
             int first = row;
             for (String v : values) {
                 cells.text(s, row, c0, v, "text");
-                KpiValue orders = kpis.lookup().get(PERIOD, period, slice, v, "order_accuracy").orElse(null);
+                KpiValue orders = kpis.lookup().get(PERIOD, period, slice, v, Kpi.ORDER_ACCURACY.id()).orElse(null);
                 cells.number(s, row, c0 + 1, orders == null ? null : orders.denominator().doubleValue(), "count");
                 for (int k = 0; k < KpiCatalog.BREAKDOWN.size(); k++) {
                     String kpi = KpiCatalog.BREAKDOWN.get(k);

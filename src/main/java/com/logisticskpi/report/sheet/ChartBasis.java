@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.report.KpiLookup;
 
 /**
@@ -22,10 +23,10 @@ final class ChartBasis {
             return v.denominator();
         }
         if (kpi.startsWith("cycle_") || kpi.startsWith("dispatch_")) {
-            return lookup.all(type, start, "order_accuracy").map(KpiValue::denominator).orElse(null);
+            return lookup.all(type, start, Kpi.ORDER_ACCURACY.id()).map(KpiValue::denominator).orElse(null);
         }
-        if (kpi.equals("csi") || kpi.equals("nps") || kpi.startsWith("dim_score.")) {
-            return lookup.all(type, start, "survey_responses").map(x -> Math.round(x.value())).orElse(null);
+        if (kpi.equals(Kpi.CSI.id()) || kpi.equals(Kpi.NPS.id()) || kpi.startsWith(Kpi.DIM_SCORE.id() + ".")) {
+            return lookup.all(type, start, Kpi.SURVEY_RESPONSES.id()).map(x -> Math.round(x.value())).orElse(null);
         }
         return null;
     }
@@ -35,8 +36,8 @@ final class ChartBasis {
         if (v.denominator() != null) {
             return v.denominator();
         }
-        String basis = kpi.startsWith("cycle_") || kpi.startsWith("dispatch_") ? "order_accuracy"
-                : kpi.equals("csi") || kpi.equals("nps") ? "survey_responses" : null;
+        String basis = kpi.startsWith("cycle_") || kpi.startsWith("dispatch_") ? Kpi.ORDER_ACCURACY.id()
+                : kpi.equals(Kpi.CSI.id()) || kpi.equals(Kpi.NPS.id()) ? Kpi.SURVEY_RESPONSES.id() : null;
         if (basis == null) {
             return null;
         }

@@ -13,6 +13,8 @@ import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
+import com.logisticskpi.kpi.catalog.Kpi;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.TextCells;
@@ -32,10 +34,11 @@ public final class CustomerServiceSheet {
 
     public static final String KEY = "customer_service";
     /** The figures of the table, in order. */
-    public static final List<String> HEAD = List.of("complaint_rate", "first_response_within_target_rate",
-            "first_response_hours_mean", "first_response_hours_p90", "resolved_within_target_rate", "open_complaints",
-            "resolution_hours_mean", "resolution_hours_p90", "reopen_rate");
-    static final String CATEGORY = "complaint_share.";
+    public static final List<String> HEAD = List.of(Kpi.COMPLAINT_RATE.id(),
+            Kpi.FIRST_RESPONSE_WITHIN_TARGET_RATE.id(), Kpi.FIRST_RESPONSE_HOURS_MEAN.id(),
+            Kpi.FIRST_RESPONSE_HOURS_P90.id(), Kpi.RESOLVED_WITHIN_TARGET_RATE.id(), Kpi.OPEN_COMPLAINTS.id(),
+            Kpi.RESOLUTION_HOURS_MEAN.id(), Kpi.RESOLUTION_HOURS_P90.id(), Kpi.REOPEN_RATE.id());
+    static final String CATEGORY = Kpi.COMPLAINT_SHARE.id() + ".";
     private static final int CHART_ROWS = 19;
     private static final int LEFT_COLS = 5;   // A..E: tables
     private static final int RIGHT_COL = 5;   // F..L: charts beside them
@@ -206,7 +209,7 @@ public final class CustomerServiceSheet {
         KpiView kpis = ctx.kpis();
         ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
-        String kpi = "complaint_rate";
+        String kpi = Kpi.COMPLAINT_RATE.id();
         String period = PeriodType.MONTH.periodOf(ctx.input().businessDate());
         List<KpiValue> rows = new ArrayList<>();
         for (String value : kpis.lookup().sliceValues(PeriodType.MONTH, period, slice)) {
@@ -239,7 +242,7 @@ public final class CustomerServiceSheet {
         KpiTarget t = kpis.target(kpi);
         charts.chart(s, "cs_complaint_rate_" + slice + ".png", RankedBarChart.create(m.get("breakdowns.chart_title",
                 m.kpiName(kpi), m.get("slice." + slice)), cats, vals, rags, t == null ? null : t.target(),
-                KpiCatalog.Unit.SHARE, m.get("chart.target")), top, RIGHT_COL, top + CHART_ROWS, LAST_COL);
+                Unit.SHARE, m.get("chart.target")), top, RIGHT_COL, top + CHART_ROWS, LAST_COL);
         return Math.max(row, top + CHART_ROWS + 1);
     }
 

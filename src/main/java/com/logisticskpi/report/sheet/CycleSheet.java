@@ -11,6 +11,7 @@ import org.apache.poi.ss.util.CellReference;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.OrderOutcome;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.report.ReportInput.ControlPoint;
 import com.logisticskpi.report.chart.ControlChart;
 import com.logisticskpi.report.chart.HistogramChart;
@@ -22,9 +23,9 @@ import com.logisticskpi.report.template.TemplateNames;
  */
 public final class CycleSheet {
 
-    public static final List<String> STATS = List.of("cycle_hours_mean", "cycle_hours_p50", "cycle_hours_p90",
-            "cycle_hours_p95", "cycle_hours_sd", "cycle_cv", "cycle_within_target_rate", "dispatch_hours_mean",
-            "dispatch_hours_p90");
+    public static final List<String> STATS = List.of(Kpi.CYCLE_HOURS_MEAN.id(), Kpi.CYCLE_HOURS_P50.id(),
+            Kpi.CYCLE_HOURS_P90.id(), Kpi.CYCLE_HOURS_P95.id(), Kpi.CYCLE_HOURS_SD.id(), Kpi.CYCLE_CV.id(),
+            Kpi.CYCLE_WITHIN_TARGET_RATE.id(), Kpi.DISPATCH_HOURS_MEAN.id(), Kpi.DISPATCH_HOURS_P90.id());
 
     /** Nice bin widths in hours. */
     private static final double[] WIDTHS = {0.5, 1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 168};
@@ -53,7 +54,7 @@ public final class CycleSheet {
         cells.text(s, row, col, m.get("cycle.orders"), "text");
         int c = col + 1;
         for (PeriodType type : SummarySheet.PERIODS) {
-            KpiValue v = kpis.all(type, "order_accuracy").orElse(null);
+            KpiValue v = kpis.all(type, Kpi.ORDER_ACCURACY.id()).orElse(null);
             cells.number(s, row, c++, v == null ? null : v.denominator().doubleValue(), "count");
         }
         s.createFreezePane(0, headerRow + 1);
@@ -76,7 +77,7 @@ public final class CycleSheet {
             }
         }
         double upper = max;
-        KpiValue p95 = kpis.all(PeriodType.MONTH, "cycle_hours_p95").orElse(null);
+        KpiValue p95 = kpis.all(PeriodType.MONTH, Kpi.CYCLE_HOURS_P95.id()).orElse(null);
         if (p95 != null && p95.value() > 0) {
             upper = Math.min(max, p95.value() * 1.5);
         }

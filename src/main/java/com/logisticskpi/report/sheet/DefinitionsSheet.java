@@ -8,6 +8,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import com.logisticskpi.kpi.KpiTarget;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.template.TemplateNames;
 
@@ -44,7 +45,7 @@ public final class DefinitionsSheet {
     }
 
     static String targetText(SheetContext ctx, String kpi, KpiTarget t) {
-        boolean share = KpiCatalog.unit(kpi) == KpiCatalog.Unit.SHARE;
+        boolean share = KpiCatalog.unit(kpi) == Unit.SHARE;
         String v = share ? String.format(Locale.ROOT, "%.1f %%", t.target() * 100) : String.format(Locale.ROOT, "%.2f", t.target());
         String b = share ? ctx.msg().get("definitions.points", String.format(Locale.ROOT, "%.1f", t.band() * 100))
                 : String.format(Locale.ROOT, "%.2f", t.band());

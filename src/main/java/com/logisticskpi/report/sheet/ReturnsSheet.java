@@ -10,6 +10,8 @@ import org.apache.poi.ss.util.CellReference;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Kpi;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.chart.ParetoChart;
 import com.logisticskpi.report.chart.TrendChart;
@@ -18,8 +20,9 @@ import com.logisticskpi.report.template.TemplateNames;
 /** Returns: return rate and refund time for day / week / month to date, the month's reason Pareto, the weekly return-rate trend. */
 public final class ReturnsSheet {
 
-    public static final List<String> HEAD = List.of("return_rate", "refund_hours_mean", "refund_hours_p90");
-    static final String REASON = "return_reason_share.";
+    public static final List<String> HEAD = List.of(Kpi.RETURN_RATE.id(), Kpi.REFUND_HOURS_MEAN.id(),
+            Kpi.REFUND_HOURS_P90.id());
+    static final String REASON = Kpi.RETURN_REASON_SHARE.id() + ".";
 
     public void write(SheetContext ctx) {
         CellWriter cells = ctx.cells();
@@ -79,13 +82,13 @@ public final class ReturnsSheet {
                 m.get("returns.pareto_title", kpis.periodLabel(PeriodType.MONTH)), cats, counts, m.get("col.returns"),
                 m.get("col.cumulative")));
 
-        var series = TrendsSheet.series(ctx, PeriodType.WEEK, "return_rate");
-        KpiTarget target = kpis.target("return_rate");
+        var series = TrendsSheet.series(ctx, PeriodType.WEEK, Kpi.RETURN_RATE.id());
+        KpiTarget target = kpis.target(Kpi.RETURN_RATE.id());
         var legend = TrendChart.LegendText.of(m);
         charts.chartAt(TemplateNames.RETURNS_TREND, "returns_trend.png", TrendChart.create(
-                m.get("trends.chart_title", m.kpiName("return_rate"), m.get("trends.history.week")),
+                m.get("trends.chart_title", m.kpiName(Kpi.RETURN_RATE.id()), m.get("trends.history.week")),
                 series.shortLabels, series.values, series.rags, target == null ? null : target.target(),
-                KpiCatalog.Unit.SHARE, legend));
+                Unit.SHARE, legend));
     }
 
     private static String reasonName(SheetContext ctx, String code) {

@@ -12,6 +12,8 @@ import org.apache.poi.ss.util.CellReference;
 import com.logisticskpi.kpi.KpiTarget;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.catalog.Kpi;
+import com.logisticskpi.kpi.catalog.Unit;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.KpiLookup;
 import com.logisticskpi.report.chart.MultiTrendChart;
@@ -24,7 +26,11 @@ import com.logisticskpi.report.template.TemplateNames;
  */
 public final class SatisfactionSheet {
 
-    public static final List<String> HEAD = List.of("csi", "csat", "nps", "survey_responses");
+    public static final List<String> HEAD = List.of(Kpi.CSI.id(), Kpi.CSAT.id(), Kpi.NPS.id(),
+            Kpi.SURVEY_RESPONSES.id());
+    /** The prefixes of the survey families: {@code dim_score.accuracy}, {@code importance.accuracy}. */
+    private static final String DIM_SCORE = Kpi.DIM_SCORE.id() + ".";
+    private static final String IMPORTANCE = Kpi.IMPORTANCE.id() + ".";
 
     /** Quadrant keys (bundle {@code quadrant.<key>}). */
     public static String quadrant(double score, double importance, double scoreMean, double importanceMean) {
@@ -92,13 +98,13 @@ public final class SatisfactionSheet {
         List<Double> scores = new ArrayList<>();
         List<Double> importance = new ArrayList<>();
         List<String> dims = new ArrayList<>();
-        for (String kpi : kpis.lookup().kpisWithPrefix(PeriodType.MONTH, period, "dim_score.")) {
-            String dim = kpi.substring("dim_score.".length());
+        for (String kpi : kpis.lookup().kpisWithPrefix(PeriodType.MONTH, period, DIM_SCORE)) {
+            String dim = kpi.substring(DIM_SCORE.length());
             dims.add(dim);
         }
         for (String dim : dims) {
-            double score = kpis.all(PeriodType.MONTH, "dim_score." + dim).map(KpiValue::value).orElse(Double.NaN);
-            KpiValue imp = kpis.all(PeriodType.MONTH, "importance." + dim).orElse(null);
+            double score = kpis.all(PeriodType.MONTH, DIM_SCORE + dim).map(KpiValue::value).orElse(Double.NaN);
+            KpiValue imp = kpis.all(PeriodType.MONTH, IMPORTANCE + dim).orElse(null);
             if (imp != null) {
                 names.add(dimName(ctx, dim));
                 scores.add(score);
@@ -108,8 +114,8 @@ public final class SatisfactionSheet {
         double sMean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double iMean = importance.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         for (String dim : dims) {
-            double score = kpis.all(PeriodType.MONTH, "dim_score." + dim).map(KpiValue::value).orElse(Double.NaN);
-            KpiValue imp = kpis.all(PeriodType.MONTH, "importance." + dim).orElse(null);
+            double score = kpis.all(PeriodType.MONTH, DIM_SCORE + dim).map(KpiValue::value).orElse(Double.NaN);
+            KpiValue imp = kpis.all(PeriodType.MONTH, IMPORTANCE + dim).orElse(null);
             cells.text(s, row, col, dimName(ctx, dim), "text");
             cells.number(s, row, col + 1, score, "score");
             cells.number(s, row, col + 2, imp == null ? null : imp.value(), "ratio");
@@ -140,16 +146,19 @@ public final class SatisfactionSheet {
         var m = ctx.msg();
         List<String> labels = new ArrayList<>();
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        series.put(m.kpiName("csi"), new ArrayList<>());
-        series.put(m.kpiName("nps"), new ArrayList<>());
+        series.put(m.kpiName(Kpi.CSI.id()), new ArrayList<>());
+        series.put(m.kpiName(Kpi.NPS.id()), new ArrayList<>());
         for (LocalDate start : KpiLookup.history(PeriodType.WEEK, ctx.input().businessDate(), 26)) {
             labels.add(PeriodType.WEEK.periodOf(start).substring(5));
-            series.get(m.kpiName("csi")).add(kpis.lookup().all(PeriodType.WEEK, start, "csi").map(KpiValue::value).orElse(null));
-            series.get(m.kpiName("nps")).add(kpis.lookup().all(PeriodType.WEEK, start, "nps").map(KpiValue::value).orElse(null));
+            for (Kpi kpi : List.of(Kpi.CSI, Kpi.NPS)) {
+                series.get(m.kpiName(kpi.id()))
+                        .add(kpis.lookup().all(PeriodType.WEEK, start, kpi.id()).map(KpiValue::value).orElse(null));
+            }
         }
-        var chart = MultiTrendChart.create(m.get("satisfaction.trend_title"), labels, series, KpiCatalog.Unit.SCORE);
+        var chart = MultiTrendChart.create(m.get("satisfaction.trend_title"), labels, series, Unit.SCORE);
         // each KPI's target as a dashed line in its series' colour
-        MultiTrendChart.addTargets(chart, List.of(kpis.target("csi"), kpis.target("nps")), m.get("chart.target"));
+        MultiTrendChart.addTargets(chart, List.of(kpis.target(Kpi.CSI.id()), kpis.target(Kpi.NPS.id())),
+                m.get("chart.target"));
         charts.chartAt(TemplateNames.SATISFACTION_TREND, "satisfaction_trend.png", chart);
     }
 }

@@ -12,6 +12,7 @@ import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.kpi.ShareStatistics;
+import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.ReportKind;
@@ -167,10 +168,10 @@ public final class SummarySheet {
         if (kpi.startsWith("cycle_")) {
             return "cycle";
         }
-        if (kpi.equals("csi") || kpi.equals("csat") || kpi.equals("nps")) {
+        if (kpi.equals(Kpi.CSI.id()) || kpi.equals(Kpi.CSAT.id()) || kpi.equals(Kpi.NPS.id())) {
             return "satisfaction";
         }
-        if (kpi.equals("return_rate")) {
+        if (kpi.equals(Kpi.RETURN_RATE.id())) {
             return "returns";
         }
         if (kpi.equals(com.logisticskpi.kpi.HeadlineKpi.COMPLAINT_RATE.id())

@@ -83,8 +83,8 @@ class KpiCatalogueTests {
             assertThat(Kpi.byId(id)).as(id).map(Kpi::unit).contains(unit);
             assertThat(KpiCatalog.unit(id)).as(id).hasToString(unit.name());
         }));
-        assertThat(KpiCatalog.unit("dim_score.accuracy")).isEqualTo(KpiCatalog.Unit.SCORE);
-        assertThat(KpiCatalog.unit("control_chart")).isEqualTo(KpiCatalog.Unit.COUNT);
+        assertThat(KpiCatalog.unit("dim_score.accuracy")).isEqualTo(Unit.SCORE);
+        assertThat(KpiCatalog.unit("control_chart")).isEqualTo(Unit.COUNT);
     }
 
     @Test

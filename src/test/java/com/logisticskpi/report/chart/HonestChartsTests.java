@@ -14,7 +14,7 @@ import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 
 import com.logisticskpi.kpi.Rag;
-import com.logisticskpi.report.KpiCatalog.Unit;
+import com.logisticskpi.kpi.catalog.Unit;
 
 /** The charts do not mislead: bars from 0, thin points off the scale, minimum spans, the control chart's baseline. */
 class HonestChartsTests {
