@@ -27,6 +27,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
+import com.logisticskpi.base.RunCheckpoints;
 import com.logisticskpi.config.SurveyProperties;
 
 /**
@@ -88,6 +89,9 @@ final class FileLoader {
     }
 
     static final int REPORT_EVERY = 1_000;
+
+    /** The run checkpoint {@code ingest-rows:<n>}: the n-th data record of the file being loaded was read. */
+    public static final String ROWS_CHECKPOINT = "ingest-rows";
 
     FileResult load(InboxFile file, ZoneId zone, Long jobExecutionId) {
         return load(file, zone, jobExecutionId, ReadProgress.NONE);
@@ -215,6 +219,10 @@ final class FileLoader {
             try {
                 for (ExportFileReader.LineRecord r = reader.next(); r != null; r = reader.next()) {
                     counts.read++;
+                    // a run checkpoint per data record read (none observes it in a product install; the crash tests
+                    // pause here to kill a process in the middle of a file's load)
+                    RunCheckpoints.reached(ROWS_CHECKPOINT, (int) Math.min(counts.read, Integer.MAX_VALUE),
+                            rejectsDir.getParent());
                     if (counts.read - told >= REPORT_EVERY) {
                         long bytes = reader.bytesRead();
                         progress.read(counts.read - told, bytes - toldBytes);

@@ -26,6 +26,7 @@ import com.logisticskpi.base.KpiException;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.jobs.BusinessPeriod;
 import com.logisticskpi.jobs.JobDefinition;
+import com.logisticskpi.jobs.LeftoverCleanup;
 import com.logisticskpi.jobs.RunLock;
 
 /**
@@ -53,9 +54,12 @@ public class JobRunner {
     private final Job job;
     private final RunLock runLock;
     private final AppProperties app;
+    private final LeftoverCleanup leftovers;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository,
-                     @Qualifier(NightlyJobConfiguration.JOB_NAME) Job job, RunLock runLock, AppProperties app) {
+                     @Qualifier(NightlyJobConfiguration.JOB_NAME) Job job, RunLock runLock, AppProperties app,
+                     LeftoverCleanup leftovers) {
+        this.leftovers = leftovers;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -73,6 +77,8 @@ public class JobRunner {
         try (RunLock.Held lock = runLock.acquire(def.name(), date);
              RunLock.Held writes = runLock.acquireWrites("run " + def.name() + " " + date)) {
             LOG.info("run lock {} and {} taken", lock.description(), writes.description());
+            String by = "run " + def.name() + " " + date + (r.rerun() ? " --rerun" : "");
+            leftovers.clean(by);
             Long rerun = null;
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME,
                     RunParameters.identifying(def.name(), date, null));
@@ -96,6 +102,11 @@ public class JobRunner {
                     last = null;
                 }
                 rerun = n;
+                abandonSuperseded(def.name(), date, n);
+                leftovers.clean(by);                       // the runs of the executions just abandoned
+            } else if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+                throw new KpiException(ExitCode.USAGE, "execution " + last.getId() + " of " + def.name() + " for "
+                        + period.label() + " was abandoned when a re-run replaced it; add --rerun to run it again");
             } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "job " + def.name() + " for " + period.label()
                         + " already completed (execution " + last.getId() + "); nothing done. Add --rerun to run it again");
@@ -120,6 +131,32 @@ public class JobRunner {
                         r.jobFile(), r.sets());
             }
             return launch(params, resumed);
+        }
+    }
+
+    /**
+     * A re-run replaces the earlier runs of the job and date that did not finish: their last executions (FAILED, or
+     * STARTED by a process that is gone: the run lock is ours) become ABANDONED, so the kpi runs they prepared are
+     * left-overs ({@link LeftoverCleanup}) and {@code ./kpi restart} no longer resumes them. {@code rerun} is the
+     * re-run number about to start or resume; the runs before it are the first launch (null) and 1..rerun-1.
+     */
+    private void abandonSuperseded(String name, LocalDate date, long rerun) {
+        for (long n = 0; n < rerun; n++) {
+            JobExecution e = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME,
+                    RunParameters.identifying(name, date, n == 0 ? null : n));
+            if (e == null || e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED) {
+                continue;
+            }
+            if (e.getStatus().isRunning() || e.getStatus() == BatchStatus.UNKNOWN) {
+                e = jobOperator.recover(e);
+            }
+            try {
+                jobOperator.abandon(e);
+                LOG.warn("execution {} of {} for {} ({}) abandoned: a re-run replaces it", e.getId(), name, date,
+                        e.getStatus());
+            } catch (JobExecutionAlreadyRunningException running) {
+                throw new KpiException(ExitCode.LOCKED, "execution " + e.getId() + " is still running: " + running.getMessage());
+            }
         }
     }
 
@@ -167,10 +204,15 @@ public class JobRunner {
         LocalDate date = LocalDate.parse(p.getString(RunParameters.DATE));
         try (RunLock.Held lock = runLock.acquire(name, date);
              RunLock.Held writes = runLock.acquireWrites("restart " + executionId)) {
+            leftovers.clean("restart " + executionId);
             JobExecution last = jobRepository.getLastJobExecution(e.getJobInstance());
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "job " + name + " for " + date + " already completed"
                         + " (execution " + last.getId() + "); nothing done");
+            }
+            if (last.getStatus() == BatchStatus.ABANDONED) {
+                throw new KpiException(ExitCode.USAGE, "execution " + last.getId() + " was abandoned when a re-run"
+                        + " replaced it; nothing done (./kpi run with --rerun runs the date again)");
             }
             if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
                 LOG.warn("execution {} was left {} by a process that is gone: marking it FAILED", last.getId(), last.getStatus());
