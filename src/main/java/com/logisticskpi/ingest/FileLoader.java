@@ -48,6 +48,7 @@ final class FileLoader {
     private final IngestProperties properties;
     private final SurveyProperties survey;
     private final Path rejectsDir;
+    private final Path dataDir;
     private final MergeLocks mergeLocks;
 
     private final PlausibilityProperties plausibility;
@@ -66,6 +67,7 @@ final class FileLoader {
         this.properties = properties;
         this.survey = survey;
         this.rejectsDir = rejectsDir;
+        this.dataDir = rejectsDir.getParent();      // the rejects are <data-dir>/rejects (AppProperties.rejectsDir)
         this.mergeLocks = new MergeLocks(dataSource);
     }
 
@@ -221,8 +223,7 @@ final class FileLoader {
                     counts.read++;
                     // a run checkpoint per data record read (none observes it in a product install; the crash tests
                     // pause here to kill a process in the middle of a file's load)
-                    RunCheckpoints.reached(ROWS_CHECKPOINT, (int) Math.min(counts.read, Integer.MAX_VALUE),
-                            rejectsDir.getParent());
+                    RunCheckpoints.reached(ROWS_CHECKPOINT, (int) Math.min(counts.read, Integer.MAX_VALUE), dataDir);
                     if (counts.read - told >= REPORT_EVERY) {
                         long bytes = reader.bytesRead();
                         progress.read(counts.read - told, bytes - toldBytes);

@@ -55,11 +55,13 @@ public class JobRunner {
     private final RunLock runLock;
     private final AppProperties app;
     private final LeftoverCleanup leftovers;
+    private final ReplacedRuns replacedRuns;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository,
                      @Qualifier(NightlyJobConfiguration.JOB_NAME) Job job, RunLock runLock, AppProperties app,
                      LeftoverCleanup leftovers) {
         this.leftovers = leftovers;
+        this.replacedRuns = new ReplacedRuns(jobOperator, jobRepository);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -102,7 +104,7 @@ public class JobRunner {
                     last = null;
                 }
                 rerun = n;
-                abandonSuperseded(def.name(), date, n);
+                replacedRuns.abandon(def.name(), date, n);
                 leftovers.clean(by);                       // the runs of the executions just abandoned
             } else if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
                 throw new KpiException(ExitCode.USAGE, "execution " + last.getId() + " of " + def.name() + " for "
@@ -131,32 +133,6 @@ public class JobRunner {
                         r.jobFile(), r.sets());
             }
             return launch(params, resumed);
-        }
-    }
-
-    /**
-     * A re-run replaces the earlier runs of the job and date that did not finish: their last executions (FAILED, or
-     * STARTED by a process that is gone: the run lock is ours) become ABANDONED, so the kpi runs they prepared are
-     * left-overs ({@link LeftoverCleanup}) and {@code ./kpi restart} no longer resumes them. {@code rerun} is the
-     * re-run number about to start or resume; the runs before it are the first launch (null) and 1..rerun-1.
-     */
-    private void abandonSuperseded(String name, LocalDate date, long rerun) {
-        for (long n = 0; n < rerun; n++) {
-            JobExecution e = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME,
-                    RunParameters.identifying(name, date, n == 0 ? null : n));
-            if (e == null || e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED) {
-                continue;
-            }
-            if (e.getStatus().isRunning() || e.getStatus() == BatchStatus.UNKNOWN) {
-                e = jobOperator.recover(e);
-            }
-            try {
-                jobOperator.abandon(e);
-                LOG.warn("execution {} of {} for {} ({}) abandoned: a re-run replaces it", e.getId(), name, date,
-                        e.getStatus());
-            } catch (JobExecutionAlreadyRunningException running) {
-                throw new KpiException(ExitCode.LOCKED, "execution " + e.getId() + " is still running: " + running.getMessage());
-            }
         }
     }
 
