@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ import com.logisticskpi.kpi.engine.LeftoverRuns;
  * Cleans what a process that died left behind; every writing command calls it right after taking the writer lock
  * ({@link RunLock#acquireWrites}), when no other process can be loading a file or building a run:
  * <ul>
+ * <li>job executions left STARTED (or STARTING, STOPPING) are recovered: FAILED, like {@code JobOperator.recover}
+ * (every job is launched under the writer lock, so none of them has a live process); a restart can resume them;</li>
  * <li>ingest_file rows left RUNNING become INTERRUPTED (their rows were rolled back with the process; the file is
  * loaded again by the next ingest);</li>
  * <li>kpi_run rows left RUNNING are ABANDONED, their per-order details deleted, unless a job execution can still
@@ -44,8 +47,11 @@ public class LeftoverCleanup {
     private final LeftoverRuns runs;
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final JobOperator jobOperator;
 
-    public LeftoverCleanup(IngestLeftovers ingest, LeftoverRuns runs, JobRepository jobRepository, JdbcTemplate jdbc) {
+    public LeftoverCleanup(IngestLeftovers ingest, LeftoverRuns runs, JobRepository jobRepository, JdbcTemplate jdbc,
+                           JobOperator jobOperator) {
+        this.jobOperator = jobOperator;
         this.ingest = ingest;
         this.runs = runs;
         this.jobRepository = jobRepository;
@@ -55,7 +61,8 @@ public class LeftoverCleanup {
     /** Cleans and records the left-overs; {@code cleanedBy} names the command (e.g. "run nightly 2026-11-22"). */
     public List<Leftover> clean(String cleanedBy) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Leftover> cleaned = new ArrayList<>(ingest.recover(now));
+        List<Leftover> cleaned = new ArrayList<>(recoverExecutions());
+        cleaned.addAll(ingest.recover(now));
         Map<Long, Long> newestResumable = new HashMap<>();     // job instance id -> its newest RUNNING run
         List<LeftoverRuns.RunningRun> running = runs.running();
         for (LeftoverRuns.RunningRun r : running) {
@@ -88,6 +95,20 @@ public class LeftoverCleanup {
                     clip(l.detail(), 1000));
         }
         return cleaned;
+    }
+
+    /** Marks the executions a dead process left running FAILED (their steps too). */
+    private List<Leftover> recoverExecutions() {
+        List<Leftover> recovered = new ArrayList<>();
+        for (String job : jobRepository.getJobNames()) {
+            for (JobExecution e : jobRepository.findRunningJobExecutions(job)) {
+                BatchStatus was = e.getStatus();
+                jobOperator.recover(e);
+                recovered.add(new Leftover("job_execution", e.getId(), e.getId(), "execution " + e.getId() + " left "
+                        + was + ", now FAILED: the process ended during the run (a restart resumes it)"));
+            }
+        }
+        return recovered;
     }
 
     /** Its job instance has not completed and its last execution is not ABANDONED: a restart resumes it. */

@@ -89,6 +89,8 @@ class LeftoverRunsTests {
         NightlyKit.Result history = NightlyKit.inProcess("history", "--data-dir", dir.resolve("data").toString());
         assertThat(history.exitCode()).as(history.all()).isZero();
         assertThat(history.out()).containsPattern(Pattern.compile("(?m)^\\s+" + killedExecution + "\\s+nightly\\s+FAILED .*\\n"
+                + "\\s+left over, cleaned [-0-9: ]{19} by run nightly 2026-11-22: execution " + killedExecution
+                + " left STARTED, now FAILED: the process ended during the run \\(a restart resumes it\\)\\n"
                 + "\\s+left over, cleaned \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d by run nightly 2026-11-22: file "
                 + Pattern.quote(fileName) + " left RUNNING, now INTERRUPTED: the process ended during the load; nothing of"
                 + " it was stored \\(the next ingest loads it again\\)$"));
@@ -138,7 +140,10 @@ class LeftoverRunsTests {
         NightlyKit.Result history = NightlyKit.inProcess("history", "--data-dir", dir.resolve("data").toString());
         assertThat(history.exitCode()).as(history.all()).isZero();
         assertThat(history.out()).containsPattern(Pattern.compile("(?m)^\\s+" + killedExecution
-                + "\\s+nightly\\s+ABANDONED .*\\n\\s+left over, cleaned [-0-9: ]{19} by run nightly 2026-11-22 --rerun:"
+                + "\\s+nightly\\s+ABANDONED .*\\n"
+                + "\\s+left over, cleaned [-0-9: ]{19} by ingest: execution " + killedExecution
+                + " left STARTED, now FAILED: the process ended during the run \\(a restart resumes it\\)\\n"
+                + "\\s+left over, cleaned [-0-9: ]{19} by run nightly 2026-11-22 --rerun:"
                 + " kpi run " + runId + " \\(\\d{4}-\\d\\d-\\d\\d\\.\\.2026-11-22\\) left RUNNING, now ABANDONED: execution "
                 + killedExecution + " \\(ABANDONED\\) cannot resume it; " + details + " detail rows deleted$"));
 
@@ -150,6 +155,34 @@ class LeftoverRunsTests {
                 dir.resolve("data").toString());
         assertThat(restart.exitCode()).as(restart.all()).isEqualTo(2);
         assertThat(restart.all()).contains("was abandoned when a re-run replaced it");
+    }
+
+    @Test
+    void aRecomputeKilledInItsOutcomesIsResumedByTheSameCommand() throws Exception {
+        Path data = tmp.resolve("baseline").resolve("data");          // the baseline run's stored exports
+        String[] cmd = {"recompute", "--from", "2026-11-20", "--to", "2026-11-22", "--as-of", "2026-11-23T00:00:00Z",
+                "--data-dir", data.toString(), "--out", tmp.resolve("recompute-out").toString()};
+        Path logs = tmp.resolve("recompute-crash");
+        NightlyKit.Child child = NightlyKit.Child.start(logs, "killed", List.of("-Dkpi.partitioning.threads=1",
+                "-Dkpi.engine.outcome-chunk-size=50", "-Dkpi.test.pause-at=outcome-chunk:1"), Map.of(), cmd);
+        child.killWhenPaused(data.resolve("pause-outcome-chunk"), TIMEOUT);
+        Files.delete(data.resolve("pause-outcome-chunk"));
+        List<String[]> running = rows(data.getParent(), "SELECT run_id, job_execution_id FROM kpi_run"
+                + " WHERE status = 'RUNNING'");
+        assertThat(running).hasSize(1);
+        String runId = running.get(0)[0];
+        String killedExecution = running.get(0)[1];
+
+        // the same command: the execution the dead process left STARTED is recovered and resumed with its run
+        NightlyKit.Result again = NightlyKit.Child.start(logs, "again", List.of(), Map.of(), cmd).await(TIMEOUT);
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(rows(data.getParent(), "SELECT status FROM kpi_run WHERE run_id = " + runId).get(0))
+                .containsExactly("COMPLETED");
+        assertThat(count(data.getParent(), "SELECT COUNT(*) FROM kpi_run WHERE status = 'RUNNING'")).isZero();
+        NightlyKit.Result history = NightlyKit.inProcess("history", "--data-dir", data.toString());
+        assertThat(history.out()).containsPattern(Pattern.compile("(?m)^\\s+" + killedExecution
+                + "\\s+recompute\\s+FAILED .*\\n\\s+left over, cleaned [-0-9: ]{19} by recompute"
+                + " 2026-11-20\\.\\.2026-11-22: execution " + killedExecution + " left STARTED, now FAILED"));
     }
 
     private static String[] command(Path dir, String... extra) throws IOException {
