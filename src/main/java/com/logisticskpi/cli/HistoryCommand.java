@@ -22,7 +22,8 @@ import com.logisticskpi.history.JobRun;
 /** {@code kpi history [--limit N]}: recent job executions of every job, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Lists recent job executions (every job): id, job, status, start, duration, "
-                + "rows read and written, identifying parameters.")
+                + "rows read and written, identifying parameters; under an execution whose process ended, "
+                + "what a later command cleaned up after it (a file load left RUNNING, a kpi run no restart resumes).")
 public class HistoryCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -42,7 +43,8 @@ public class HistoryCommand implements Callable<Integer> {
             throw new KpiException(ExitCode.USAGE, "--limit must be at least 1, was " + limit);
         }
         try (ConfigurableApplicationContext ctx = AppContext.start(common)) {
-            List<JobRun> runs = ctx.getBean(JobHistoryRepository.class).recent(limit);
+            JobHistoryRepository history = ctx.getBean(JobHistoryRepository.class);
+            List<JobRun> runs = history.recent(limit);
             PrintWriter out = spec.commandLine().getOut();
             if (runs.isEmpty()) {
                 out.println("no job executions yet");
@@ -53,6 +55,10 @@ public class HistoryCommand implements Callable<Integer> {
                     out.printf("%6d  %-14s  %-10s  %-19s  %9s  %10d  %10d  %s%n", r.executionId(), r.jobName(),
                             r.status(), r.start() == null ? "-" : TIME.format(r.start()), duration(r.duration()),
                             r.readCount(), r.writeCount(), r.identifyingParameters());
+                    // what the process of this execution left behind when it ended, and who cleaned it
+                    for (String cleaned : history.cleanedAfter(r.executionId())) {
+                        out.printf("%6s  left over, %s%n", "", cleaned);
+                    }
                 }
             }
             out.flush();

@@ -55,6 +55,7 @@ public class IngestCommand implements Callable<Integer> {
                     .acquireWrites("ingest");
                  ProgressReporter reporter = CommandProgress.reporter(ctx);
                  IngestProgress progress = IngestProgress.open(reporter, "ingest", service, service.plan(inbox))) {
+                ctx.getBean(com.logisticskpi.jobs.LeftoverCleanup.class).clean("ingest"); // a killed load's rows
                 outcome = runner.run(inbox, ctx.getBean(AppProperties.class).zone());
             }
             PrintWriter out = spec.commandLine().getOut();

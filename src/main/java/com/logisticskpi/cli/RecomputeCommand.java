@@ -88,6 +88,7 @@ public class RecomputeCommand implements Callable<Integer> {
                     .acquireWrites("recompute " + fromDate + ".." + toDate);
             ctx.addApplicationListener((org.springframework.context.ApplicationListener<
                     org.springframework.context.event.ContextClosedEvent>) e -> writes.close());
+            ctx.getBean(com.logisticskpi.jobs.LeftoverCleanup.class).clean("recompute " + fromDate + ".." + toDate);
             // the data version is part of the identity: the same range and as-of over newer data runs again
             long dataVersion = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
                     "SELECT COALESCE(MAX(file_id), 0) FROM ingest_file WHERE status = 'LOADED'", Long.class);

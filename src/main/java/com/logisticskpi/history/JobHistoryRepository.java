@@ -31,12 +31,25 @@ public class JobHistoryRepository {
             SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS
             WHERE JOB_EXECUTION_ID = ? AND IDENTIFYING = 'Y'""";
 
+    static final String CLEANED = """
+            SELECT cleaned_at, cleaned_by, detail FROM leftover_cleanup WHERE job_execution_id = ?
+            ORDER BY cleanup_id""";
+
     static final String SCHEDULED_REPORT = com.logisticskpi.jobs.run.NightlyJobConfiguration.JOB_NAME;
 
     private final JdbcTemplate jdbc;
 
     public JobHistoryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * What later commands cleaned up after execution {@code executionId}'s process ended (a load left RUNNING, a kpi
+     * run no restart can resume), oldest first, one line each: when, by which command, what.
+     */
+    public List<String> cleanedAfter(long executionId) {
+        return jdbc.query(CLEANED, (rs, i) -> "cleaned " + rs.getObject(1, LocalDateTime.class).withNano(0)
+                .toString().replace('T', ' ') + " by " + rs.getString(2) + ": " + rs.getString(3), executionId);
     }
 
     /** The {@code limit} most recent executions, newest first. */

@@ -26,6 +26,7 @@ import com.logisticskpi.base.KpiException;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.jobs.BusinessPeriod;
 import com.logisticskpi.jobs.JobDefinition;
+import com.logisticskpi.jobs.LeftoverCleanup;
 import com.logisticskpi.jobs.RunLock;
 
 /**
@@ -53,9 +54,14 @@ public class JobRunner {
     private final Job job;
     private final RunLock runLock;
     private final AppProperties app;
+    private final LeftoverCleanup leftovers;
+    private final ReplacedRuns replacedRuns;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository,
-                     @Qualifier(NightlyJobConfiguration.JOB_NAME) Job job, RunLock runLock, AppProperties app) {
+                     @Qualifier(NightlyJobConfiguration.JOB_NAME) Job job, RunLock runLock, AppProperties app,
+                     LeftoverCleanup leftovers) {
+        this.leftovers = leftovers;
+        this.replacedRuns = new ReplacedRuns(jobOperator, jobRepository);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -73,6 +79,8 @@ public class JobRunner {
         try (RunLock.Held lock = runLock.acquire(def.name(), date);
              RunLock.Held writes = runLock.acquireWrites("run " + def.name() + " " + date)) {
             LOG.info("run lock {} and {} taken", lock.description(), writes.description());
+            String by = "run " + def.name() + " " + date + (r.rerun() ? " --rerun" : "");
+            leftovers.clean(by);
             Long rerun = null;
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME,
                     RunParameters.identifying(def.name(), date, null));
@@ -96,6 +104,11 @@ public class JobRunner {
                     last = null;
                 }
                 rerun = n;
+                replacedRuns.abandon(def.name(), date, n);
+                leftovers.clean(by);                       // the runs of the executions just abandoned
+            } else if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+                throw new KpiException(ExitCode.USAGE, "execution " + last.getId() + " of " + def.name() + " for "
+                        + period.label() + " was abandoned when a re-run replaced it; add --rerun to run it again");
             } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "job " + def.name() + " for " + period.label()
                         + " already completed (execution " + last.getId() + "); nothing done. Add --rerun to run it again");
@@ -167,10 +180,15 @@ public class JobRunner {
         LocalDate date = LocalDate.parse(p.getString(RunParameters.DATE));
         try (RunLock.Held lock = runLock.acquire(name, date);
              RunLock.Held writes = runLock.acquireWrites("restart " + executionId)) {
+            leftovers.clean("restart " + executionId);
             JobExecution last = jobRepository.getLastJobExecution(e.getJobInstance());
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 throw new KpiException(ExitCode.ALREADY_COMPLETE, "job " + name + " for " + date + " already completed"
                         + " (execution " + last.getId() + "); nothing done");
+            }
+            if (last.getStatus() == BatchStatus.ABANDONED) {
+                throw new KpiException(ExitCode.USAGE, "execution " + last.getId() + " was abandoned when a re-run"
+                        + " replaced it; nothing done (./kpi run with --rerun runs the date again)");
             }
             if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
                 LOG.warn("execution {} was left {} by a process that is gone: marking it FAILED", last.getId(), last.getStatus());
