@@ -89,6 +89,7 @@ public class LeftoverCleanup {
                 cleaned.add(done);
             }
         }
+        cleaned.addAll(runs.sweepAbandoned());
         for (Leftover l : cleaned) {
             LOG.warn("left over by a process that ended: {} (cleaned by {})", l.detail(), cleanedBy);
             jdbc.update(INSERT, DbTime.literal(now), clip(cleanedBy, 200), l.jobExecutionId(), l.item(), l.itemId(),

@@ -155,6 +155,26 @@ class LeftoverRunsTests {
                 dir.resolve("data").toString());
         assertThat(restart.exitCode()).as(restart.all()).isEqualTo(2);
         assertThat(restart.all()).contains("was abandoned when a re-run replaced it");
+
+        // a remote worker still running when its coordinator died writes into the abandoned run: the next writing
+        // command deletes those rows and says so
+        update(dir, "INSERT INTO kpi_candidate (run_id, order_id) VALUES (" + runId + ", 'LATE-1'), (" + runId
+                + ", 'LATE-2')");
+        NightlyKit.Result sweep = NightlyKit.inProcess("recompute", "--from", "2026-11-22", "--to", "2026-11-22",
+                "--as-of", "2026-11-23T00:00:00Z", "--data-dir", dir.resolve("data").toString(), "--out",
+                dir.resolve("sweep-out").toString());
+        assertThat(sweep.exitCode()).as(sweep.all()).isZero();
+        assertThat(count(dir, "SELECT COUNT(*) FROM kpi_candidate WHERE run_id = " + runId)).isZero();
+        assertThat(rows(dir, "SELECT detail FROM leftover_cleanup WHERE item = 'kpi_run' AND item_id = " + runId
+                + " ORDER BY cleanup_id DESC").get(0)[0]).isEqualTo("kpi run " + runId
+                + " (ABANDONED): 2 detail rows written after it was abandoned (a worker still running) deleted");
+    }
+
+    private static void update(Path dir, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(NightlyKit.h2Url(dir.resolve("data")), "sa", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
     }
 
     @Test
