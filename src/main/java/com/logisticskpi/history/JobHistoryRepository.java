@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JobHistoryRepository {
 
+    private static final java.time.format.DateTimeFormatter SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     static final String RECENT = """
             SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME,
                    (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s
@@ -48,8 +51,9 @@ public class JobHistoryRepository {
      * run no restart can resume), oldest first, one line each: when, by which command, what.
      */
     public List<String> cleanedAfter(long executionId) {
-        return jdbc.query(CLEANED, (rs, i) -> "cleaned " + rs.getObject(1, LocalDateTime.class).withNano(0)
-                .toString().replace('T', ' ') + " by " + rs.getString(2) + ": " + rs.getString(3), executionId);
+        // always with seconds (LocalDateTime.toString() drops ":00")
+        return jdbc.query(CLEANED, (rs, i) -> "cleaned " + SECONDS.format(rs.getObject(1, LocalDateTime.class))
+                + " by " + rs.getString(2) + ": " + rs.getString(3), executionId);
     }
 
     /** The {@code limit} most recent executions, newest first. */
