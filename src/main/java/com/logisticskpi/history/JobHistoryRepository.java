@@ -1,6 +1,7 @@
 package com.logisticskpi.history;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JobHistoryRepository {
 
-    private static final java.time.format.DateTimeFormatter SECONDS =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     static final String RECENT = """
             SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME,

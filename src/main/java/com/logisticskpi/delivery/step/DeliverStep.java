@@ -16,16 +16,14 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.logisticskpi.base.KpiException;
+import com.logisticskpi.base.TaskletSteps;
 import com.logisticskpi.delivery.DeliveryProperties;
 import com.logisticskpi.delivery.DeliveryReceipt;
 import com.logisticskpi.delivery.DigestCharts;
@@ -89,11 +87,7 @@ public class DeliverStep {
             deliver(orderOf.apply(job), DeliveryRunState.of(job), step, contribution);
             return RepeatStatus.FINISHED;
         };
-        TaskletStepBuilder b = new StepBuilder(name, jobRepository).tasklet(tasklet, new ResourcelessTransactionManager());
-        for (StepExecutionListener l : listeners) {
-            b.listener(l);
-        }
-        return b.build();
+        return TaskletSteps.of(name, jobRepository, tasklet, listeners);
     }
 
     private void deliver(DeliveryOrder order, DeliveryRunState state, StepExecution step, StepContribution contribution)

@@ -20,14 +20,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.logisticskpi.base.TaskletSteps;
 import com.logisticskpi.ingest.InboxFile;
 import com.logisticskpi.ingest.IngestService;
 
@@ -66,11 +64,7 @@ public class ArchiveStep {
             contribution.incrementWriteCount(archive(job, orderOf.apply(job)));
             return RepeatStatus.FINISHED;
         };
-        TaskletStepBuilder b = new StepBuilder(name, jobRepository).tasklet(tasklet, new ResourcelessTransactionManager());
-        for (StepExecutionListener l : listeners) {
-            b.listener(l);
-        }
-        return b.build();
+        return TaskletSteps.of(name, jobRepository, tasklet, listeners);
     }
 
     /** Archives what {@code job}'s instance ingested from the order's inbox; the number of files archived. */

@@ -2,11 +2,10 @@ package com.logisticskpi.ingest.partition;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.logisticskpi.base.TaskletSteps;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.ingest.IngestService;
 
@@ -22,8 +21,6 @@ public class IngestPartitionConfiguration {
 
     @Bean(name = INGEST_WORKER_STEP)
     public Step ingestFileWorkerStep(JobRepository jobRepository, IngestService service, AppProperties app) {
-        return new StepBuilder(INGEST_WORKER_STEP, jobRepository)
-                .tasklet(new IngestFileTasklet(service, app, jobRepository), new ResourcelessTransactionManager())
-                .build();
+        return TaskletSteps.of(INGEST_WORKER_STEP, jobRepository, new IngestFileTasklet(service, app, jobRepository));
     }
 }

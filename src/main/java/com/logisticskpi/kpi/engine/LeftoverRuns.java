@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -62,33 +64,35 @@ public class LeftoverRuns {
      * abandoned run's rows), but they would stay on disk. One entry per run that had any; empty when none had.
      */
     public List<Leftover> sweepAbandoned() {
-        List<Leftover> swept = new ArrayList<>();
+        // one grouped look per table (index on run_id), however many runs were ever abandoned; deletes only where found
+        Map<Long, Long> found = new TreeMap<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            List<Long> abandoned = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM kpi_run WHERE status = 'ABANDONED'");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    abandoned.add(rs.getLong(1));
+            for (String table : DETAIL_TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT run_id, COUNT(*) FROM " + table
+                        + " WHERE run_id IN (SELECT run_id FROM kpi_run WHERE status = 'ABANDONED') GROUP BY run_id");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.merge(rs.getLong(1), rs.getLong(2), Long::sum);
+                    }
                 }
             }
-            for (long runId : abandoned) {
+            List<Leftover> swept = new ArrayList<>();
+            for (Map.Entry<Long, Long> run : found.entrySet()) {
                 long deleted = 0;
                 for (String table : DETAIL_TABLES) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
-                        ps.setLong(1, runId);
+                        ps.setLong(1, run.getKey());
                         deleted += ps.executeUpdate();
                     }
                 }
-                if (deleted > 0) {
-                    swept.add(new Leftover("kpi_run", runId, null, "kpi run " + runId + " (ABANDONED): " + deleted
-                            + " detail rows written after it was abandoned (a worker still running) deleted"));
-                }
+                swept.add(new Leftover("kpi_run", run.getKey(), null, "kpi run " + run.getKey() + " (ABANDONED): "
+                        + deleted + " detail rows written after it was abandoned (a worker still running) deleted"));
             }
+            return swept;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot sweep the abandoned kpi runs: " + e.getMessage(), e);
         }
-        return swept;
     }
 
     /** Marks the run ABANDONED (if still RUNNING) and deletes its details, in one transaction; null if it was not. */

@@ -10,18 +10,17 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import com.logisticskpi.base.TaskletSteps;
 import com.logisticskpi.base.partition.PartitionHandlerFactory;
 import com.logisticskpi.base.partition.PartitioningProperties;
 import com.logisticskpi.kpi.engine.KpiEngine;
-import com.logisticskpi.kpi.service.KpiRunState;
 import com.logisticskpi.kpi.engine.KpiRequest;
+import com.logisticskpi.kpi.service.KpiRunState;
 
 /**
  * The partitioned KPI computation the jobs are built from (nightly {@code scheduledReport} and {@code recompute}):
@@ -68,11 +67,7 @@ public class PartitionedCompute {
                     request.to(), request.asOf(), properties.partitions(), handlers.describe());
             return RepeatStatus.FINISHED;
         };
-        TaskletStepBuilder b = new StepBuilder(name, jobRepository).tasklet(tasklet, new ResourcelessTransactionManager());
-        for (StepExecutionListener l : listeners) {
-            b.listener(l);
-        }
-        return b.build();
+        return TaskletSteps.of(name, jobRepository, tasklet, listeners);
     }
 
     /** The partitioned outcomes step (manager side). */

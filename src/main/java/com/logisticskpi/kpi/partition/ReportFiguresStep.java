@@ -9,14 +9,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.stereotype.Component;
 
 import com.logisticskpi.base.RunCheckpoints;
+import com.logisticskpi.base.TaskletSteps;
 import com.logisticskpi.config.AppProperties;
 import com.logisticskpi.kpi.service.KpiRunState;
 import com.logisticskpi.kpi.service.KpiService;
@@ -64,10 +62,6 @@ public class ReportFiguresStep {
                     state.request().asOf(), kpis.values().size());
             return RepeatStatus.FINISHED;
         };
-        TaskletStepBuilder b = new StepBuilder(name, jobRepository).tasklet(tasklet, new ResourcelessTransactionManager());
-        for (StepExecutionListener l : listeners) {
-            b.listener(l);
-        }
-        return b.build();
+        return TaskletSteps.of(name, jobRepository, tasklet, listeners);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -15,12 +14,12 @@ import com.logisticskpi.kpi.PeriodType;
 import com.logisticskpi.kpi.Rag;
 import com.logisticskpi.kpi.catalog.Kpi;
 import com.logisticskpi.kpi.catalog.Unit;
-import com.logisticskpi.report.KpiCatalog;
 import com.logisticskpi.report.ReportInput;
 import com.logisticskpi.report.TextCells;
 import com.logisticskpi.report.chart.HistogramChart;
 import com.logisticskpi.report.chart.ParetoChart;
 import com.logisticskpi.report.chart.RankedBarChart;
+import com.logisticskpi.report.template.PrintLayout;
 
 /**
  * Customer service (kpis.md section 10, from the optional tickets export): the complaint figures for day, week and
@@ -86,18 +85,7 @@ public final class CustomerServiceSheet {
         s.setColumnWidth(5, 17 * 256);
         s.setDisplayGridlines(false);
         s.createFreezePane(0, 3); // title and note; the figures table moves it below its header
-        s.getPrintSetup().setLandscape(true);
-        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
-        s.setFitToPage(true);
-        // as the template's sheets print (TemplateBuilder): margins, the sheet name top right, page n / N at the foot
-        s.setMargin(Sheet.LeftMargin, 0.4);
-        s.setMargin(Sheet.RightMargin, 0.4);
-        s.setMargin(Sheet.TopMargin, 0.5);
-        s.setMargin(Sheet.BottomMargin, 0.5);
-        s.getHeader().setRight("&A");
-        s.getFooter().setCenter("&P / &N");
+        PrintLayout.apply(s);                                    // prints as the template's sheets do
         return s;
     }
 

@@ -17,16 +17,14 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.logisticskpi.base.ExitCode;
 import com.logisticskpi.base.KpiException;
+import com.logisticskpi.base.TaskletSteps;
 import com.logisticskpi.kpi.KpiValue;
 import com.logisticskpi.kpi.output.KpiValuesCsv;
 import com.logisticskpi.kpi.output.OrdersOutcomeCsv;
@@ -79,11 +77,7 @@ public class ReportStep {
             contribution.incrementWriteCount(files);
             return RepeatStatus.FINISHED;
         };
-        TaskletStepBuilder b = new StepBuilder(name, jobRepository).tasklet(tasklet, new ResourcelessTransactionManager());
-        for (StepExecutionListener l : listeners) {
-            b.listener(l);
-        }
-        return b.build();
+        return TaskletSteps.of(name, jobRepository, tasklet, listeners);
     }
 
     /** Writes the report of {@code in} and records it in {@code state}; the workbook and charts written. */

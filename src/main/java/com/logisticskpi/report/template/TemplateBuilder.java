@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -78,19 +77,8 @@ public final class TemplateBuilder {
         for (int i = 0; i < widths.length; i++) {
             s.setColumnWidth(i, widths[i] * 256);
         }
-        PrintSetup ps = s.getPrintSetup();
-        ps.setLandscape(true);
-        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        ps.setFitWidth((short) 1);
-        ps.setFitHeight((short) 0);
-        s.setFitToPage(true);
+        PrintLayout.apply(s);
         s.setAutobreaks(true);
-        s.setMargin(Sheet.LeftMargin, 0.4);
-        s.setMargin(Sheet.RightMargin, 0.4);
-        s.setMargin(Sheet.TopMargin, 0.5);
-        s.setMargin(Sheet.BottomMargin, 0.5);
-        s.getFooter().setCenter("&P / &N");
-        s.getHeader().setRight("&A");
         s.setDisplayGridlines(false);
         place(s, 0, 0, TemplateNames.title(key), "title");
         s.getRow(0).setHeightInPoints(24);
