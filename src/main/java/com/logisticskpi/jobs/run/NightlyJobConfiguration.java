@@ -75,7 +75,7 @@ public class NightlyJobConfiguration {
     /** The kpi run of the report: the period's last date back to the 13th month, as of the run's fixed as_of. */
     @Bean
     public Step nightlyComputePrepareStep(PartitionedCompute compute, KpiService kpiService, StepProgress progress) {
-        return compute.prepareStep(COMPUTE_PREPARE, job -> {
+        return compute.prepareNightlyStep(COMPUTE_PREPARE, job -> {
             RunParameters.Run run = RunParameters.Run.of(job.getJobParameters());
             return kpiService.reportRequest(run.period().lastDate(), run.asOf(), run.zone(), null);
         }, progress);

@@ -62,9 +62,17 @@ public class DriverStore {
 
     /** Every driver row of a run, in {@link DriverAnalysis#ORDER}. */
     public List<DriverRow> rows(long runId) {
+        try (Connection c = dataSource.getConnection()) {
+            return rows(c, runId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading kpi_driver of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every driver row of a run read on the caller's connection, in {@link DriverAnalysis#ORDER}. */
+    public static List<DriverRow> rows(Connection c, long runId) throws SQLException {
         List<DriverRow> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM kpi_driver WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM kpi_driver WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -74,8 +82,6 @@ public class DriverStore {
                             Jdbc.getDouble(rs, "target_gap")));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading kpi_driver of run " + runId + ": " + e.getMessage(), e);
         }
         out.sort(DriverAnalysis.ORDER);
         return out;

@@ -39,6 +39,15 @@ final class CandidateStage {
      * the run id and the number of candidate orders once they are committed.
      */
     long prepare(KpiRequest req, Long jobExecutionId, java.util.function.BiConsumer<Long, Long> selected) {
+        return prepare(req, jobExecutionId, null, selected);
+    }
+
+    /**
+     * As {@link #prepare(KpiRequest, Long, java.util.function.BiConsumer)}; with {@code store} (the nightly, unsliced)
+     * the run continues the outcome store ({@link RunMode#INCREMENTAL}: the changed orders are the candidates) or
+     * builds it again ({@link RunMode#REBUILD}).
+     */
+    long prepare(KpiRequest req, Long jobExecutionId, FigureStage store, java.util.function.BiConsumer<Long, Long> selected) {
         try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection()) {
             work.setAutoCommit(true);
             stream.setAutoCommit(true);
@@ -47,12 +56,14 @@ final class CandidateStage {
                 long t0 = System.nanoTime();
                 work.setAutoCommit(false);
                 long customers = SegmentAssigner.assign(work, stream, runId, req.asOf(), req.zone(), properties.batchSize());
-                int candidates = CandidateSelector.select(work, runId, wideStart(req), wideEnd(req));
+                long candidates = store == null || req.filter() != null
+                        ? CandidateSelector.select(work, runId, wideStart(req), wideEnd(req))
+                        : storeCandidates(work, runId, req, store);
                 work.commit();
                 work.setAutoCommit(true);
                 LOG.info("kpi run {}: {} customers with revenue, {} candidate orders ({} ms)", runId, customers,
                         candidates, (System.nanoTime() - t0) / 1_000_000);
-                selected.accept(runId, (long) candidates);
+                selected.accept(runId, candidates);
                 return runId;
             } catch (SQLException | RuntimeException e) {
                 EngineSql.safeRollback(work);
@@ -110,6 +121,52 @@ final class CandidateStage {
             throw new IllegalStateException("KPI run " + runId + ": cannot partition the candidates: " + e.getMessage(), e);
         }
     }
+
+    /** Selects the candidates of a run on the outcome store and records its mode; returns their number. */
+    private long storeCandidates(Connection work, long runId, KpiRequest req, FigureStage store) throws SQLException {
+        long watermark = StoreState.fileWatermark(work);
+        String fingerprint = store.fingerprint(work);
+        java.util.Optional<StoreState> state = StoreState.read(work);
+        String why = state.isEmpty() ? "no outcome store yet" : whyNotContinued(work, state.get(), req, fingerprint);
+        if (why == null) {
+            DirtyOrders.Found found = DirtyOrders.select(work, runId, state.get(), req.asOf(), watermark, req.zone(),
+                    store.tickets(), properties.batchSize());
+            RunTables.setMode(work, runId, RunMode.INCREMENTAL, watermark);
+            LOG.info("kpi run {}: incremental: {} orders changed since file {}, {} turned late since {}, {} days touched",
+                    runId, found.changed(), state.get().fileWatermark(), found.turnedLate(), state.get().asOf(),
+                    found.days().size());
+            return found.changed() + found.turnedLate();
+        }
+        LOG.info("kpi run {}: the outcome store is built again ({})", runId, why);
+        StoreState.clear(work);
+        int candidates = CandidateSelector.select(work, runId, wideStart(req), FAR_FUTURE);
+        SeenRecords.survey(work, 0, watermark, req.zone(), null, properties.batchSize());
+        SeenRecords.tickets(work, 0, watermark, req.zone(), null, properties.batchSize());
+        RunTables.setMode(work, runId, RunMode.REBUILD, watermark);
+        return candidates;
+    }
+
+    /** Null when the store can be continued by a run of {@code req}; else why not (logged). */
+    private static String whyNotContinued(Connection work, StoreState s, KpiRequest req, String fingerprint)
+            throws SQLException {
+        if (!s.zone().equals(req.zone())) {
+            return "zone " + req.zone() + " instead of " + s.zone();
+        }
+        if (!s.fingerprint().equals(fingerprint)) {
+            return "the settings or the exports present changed: " + fingerprint;
+        }
+        if (req.asOf().isBefore(s.asOf()) || req.to().isBefore(s.reportDate())) {
+            return "as_of or the report date is before the store's (" + s.asOf() + ", " + s.reportDate() + ")";
+        }
+        Object[] last = RunTables.statusAndRange(work, s.lastRunId());
+        if (last == null || !"COMPLETED".equals(last[0]) || req.from().isBefore((java.time.LocalDate) last[1])) {
+            return "its last run " + s.lastRunId() + " is gone or does not cover this run's start";
+        }
+        return null;
+    }
+
+    /** Every order with a line promised, a delivery, a return, a survey or a ticket from the window's start on. */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     /** From the periods before the run's (the drivers compare with them), widened by a day. */
     private static Instant wideStart(KpiRequest req) {

@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.time.LocalDate;
+import com.logisticskpi.kpi.PeriodType;
 
 import javax.sql.DataSource;
 
@@ -64,6 +68,10 @@ final class FigureStage {
     }
 
     private KpiRunResult finish(Connection work, Connection stream, long runId, KpiRequest req) throws SQLException {
+        RunMode mode = RunTables.mode(work, runId);
+        if (mode != RunMode.FULL) {
+            return new StoreFigures(this, properties).finish(work, stream, runId, req, mode);
+        }
         int batch = properties.batchSize();
         Instant start = req.firstDate().atStartOfDay(req.zone()).toInstant();
         Instant end = req.endDate().atStartOfDay(req.zone()).toInstant();
@@ -72,14 +80,7 @@ final class FigureStage {
             ps.setLong(1, runId);
             ps.executeUpdate();
         }
-        long orders;
-        try (PreparedStatement ps = work.prepareStatement("SELECT COUNT(*) FROM order_outcome WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                orders = rs.getLong(1);
-            }
-        }
+        long orders = RunTables.outcomeCount(work, runId);
         work.commit();
 
         ValueSink sink = new ValueSink(req);
@@ -106,5 +107,41 @@ final class FigureStage {
         work.setAutoCommit(true);
         LOG.info("kpi run {}: {} orders, {} figures, {} driver rows", runId, orders, values.size(), drivers.size());
         return new KpiRunResult(runId, req, orders, List.copyOf(values), drivers);
+    }
+
+    /** The settings and inputs an outcome store's figures depend on besides the data ({@link StoreState#fingerprint}). */
+    String fingerprint(Connection c) throws SQLException {
+        return StoreState.fingerprint(properties, survey, tickets, TicketCohorts.ticketsLoaded(c));
+    }
+
+    TicketProperties tickets() {
+        return tickets;
+    }
+
+    /** The figures of the given periods from the run's stored outcomes (a nightly run on the outcome store). */
+    FigureSet figures(Connection stream, long runId, KpiRequest req, Map<PeriodType, List<String>> periods,
+                      List<StoreCopy.DayRange> ranges) throws SQLException {
+        ValueSink sink = new ValueSink(periods);
+        OrderCohorts orderCohorts = new OrderCohorts(stream, runId, null, sink, properties.target(Kpi.ON_TIME_RATE.id()));
+        orderCohorts.computeAll();
+        for (StoreCopy.DayRange r : ranges) {
+            Instant start = r.start().atStartOfDay(req.zone()).toInstant();
+            Instant end = r.end().atStartOfDay(req.zone()).toInstant();
+            new SurveyCohorts(survey, req.zone(), null, sink).compute(stream, runId, start, end);
+            Map<GroupKey, Long> delivered = new HashMap<>();
+            orderCohorts.deliveredCounts().forEach((k, n) -> {
+                LocalDate first = k.type().startOf(k.period());
+                if (!first.isBefore(r.start()) && !k.type().end(first).isAfter(r.end())) {
+                    delivered.put(k, n);
+                }
+            });
+            new TicketCohorts(tickets, req, sink).compute(stream, runId, start, end, delivered);
+        }
+        List<DriverRow> drivers = DriverAnalysis.compute(sink.driverInputs(), periods, properties::target);
+        return new FigureSet(sink.values(), drivers);
+    }
+
+    /** Figures and drivers of a computation. */
+    record FigureSet(List<KpiValue> values, List<DriverRow> drivers) {
     }
 }

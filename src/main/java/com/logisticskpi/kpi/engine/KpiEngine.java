@@ -64,7 +64,19 @@ public class KpiEngine {
      * A failure marks the run FAILED and is rethrown.
      */
     public KpiRunResult run(KpiRequest request, Long jobExecutionId) {
-        long runId = prepare(request, jobExecutionId);
+        return run(request, jobExecutionId, prepare(request, jobExecutionId));
+    }
+
+    /**
+     * One complete nightly run in this process: as {@link #run}, on the outcome store ({@link #prepareNightly}). The
+     * figures equal those of {@link #run} with the same request, but for the segment slices, which are written for
+     * the report date's ({@code request.to()}) day, week and month only.
+     */
+    public KpiRunResult runNightly(KpiRequest request, Long jobExecutionId) {
+        return run(request, jobExecutionId, prepareNightly(request, jobExecutionId));
+    }
+
+    private KpiRunResult run(KpiRequest request, Long jobExecutionId, long runId) {
         try {
             buildOutcomes(runId, request, OrderKeyRange.ALL);
             return finish(runId, request);
@@ -80,6 +92,16 @@ public class KpiEngine {
      */
     public long prepare(KpiRequest req, Long jobExecutionId) {
         return candidates.prepare(req, jobExecutionId, (runId, n) -> listeners.fire(l -> l.candidatesSelected(runId, n)));
+    }
+
+    /**
+     * Phase 1 of a nightly run (unsliced): continues the outcome store ({@link RunMode#INCREMENTAL}: the candidates are
+     * the orders whose rows changed since the store's last run and those that turned late) or builds it again
+     * ({@link RunMode#REBUILD}). A sliced request is a {@link RunMode#FULL} run as with {@link #prepare}.
+     */
+    public long prepareNightly(KpiRequest req, Long jobExecutionId) {
+        return candidates.prepare(req, jobExecutionId, figures,
+                (runId, n) -> listeners.fire(l -> l.candidatesSelected(runId, n)));
     }
 
     /**

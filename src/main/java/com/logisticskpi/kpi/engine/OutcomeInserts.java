@@ -57,10 +57,15 @@ public final class OutcomeInserts implements AutoCloseable {
      * the whole range): what an earlier attempt at the range wrote and did not record as done.
      */
     public static void deleteRange(Connection work, long runId, OrderKeyRange range, String after) throws SQLException {
+        RunMode mode = RunTables.mode(work, runId);
+        if (mode == RunMode.INCREMENTAL) {
+            deleteStoredCandidates(work, runId, range, after);
+            return;
+        }
         for (String table : new String[] {"order_outcome", "kpi_return"}) {
             try (PreparedStatement ps = work.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?"
                     + range.condition("order_id") + (after == null ? "" : " AND order_id > ?"))) {
-                ps.setLong(1, runId);
+                ps.setLong(1, mode.outcomeRun(runId));
                 int p = range.bind(ps, 2);
                 if (after != null) {
                     ps.setString(p, after);
@@ -68,6 +73,56 @@ public final class OutcomeInserts implements AutoCloseable {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /**
+     * An incremental run rebuilds its candidates in the outcome store, where every other order's outcome stays: their
+     * stored outcome and returns are deleted by key, a page of candidates at a time (an order that no longer has an OK
+     * line gets no new outcome, so its old one must go before the build, not be replaced by it).
+     */
+    private static void deleteStoredCandidates(Connection work, long runId, OrderKeyRange range, String after)
+            throws SQLException {
+        String page = "SELECT order_id FROM kpi_candidate WHERE run_id = ?" + range.condition("order_id")
+                + " AND order_id > ? ORDER BY run_id, order_id LIMIT 1000";
+        String first = page.replace(" AND order_id > ?", "");
+        String last = after;
+        try (PreparedStatement delOutcome = work.prepareStatement("DELETE FROM order_outcome WHERE run_id = 0 AND order_id = ?");
+             PreparedStatement delReturns = work.prepareStatement("DELETE FROM kpi_return WHERE run_id = 0 AND order_id = ?")) {
+            while (true) {
+                java.util.List<String> ids = new java.util.ArrayList<>();
+                try (PreparedStatement ps = work.prepareStatement(last == null ? first : page)) {
+                    ps.setLong(1, runId);
+                    int p = range.bind(ps, 2);
+                    if (last != null) {
+                        ps.setString(p, last);
+                    }
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                }
+                for (String id : ids) {
+                    delOutcome.setString(1, id);
+                    delOutcome.addBatch();
+                    delReturns.setString(1, id);
+                    delReturns.addBatch();
+                }
+                if (!ids.isEmpty()) {
+                    delOutcome.executeBatch();
+                    delReturns.executeBatch();
+                }
+                if (ids.size() < 1000) {
+                    return;
+                }
+                last = ids.get(ids.size() - 1);
+            }
+        }
+    }
+
+    /** The inserts of a run's built outcomes into the order_outcome rows its mode writes: its own or the store's. */
+    public static OutcomeInserts forRun(Connection work, long runId, ZoneId zone, int batchSize) throws SQLException {
+        return new OutcomeInserts(work, RunTables.mode(work, runId).outcomeRun(runId), zone, batchSize);
     }
 
     /** Adds one order's outcome and its returns to the batches. */

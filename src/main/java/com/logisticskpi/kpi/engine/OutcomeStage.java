@@ -86,7 +86,7 @@ public final class OutcomeStage {
         OutcomeBuilder builder = builder(req, properties);
         long written = 0;
         try (OrderRowsQuery query = new OrderRowsQuery(read, runId, range);
-             OutcomeInserts inserts = new OutcomeInserts(work, runId, req.zone(), properties.batchSize())) {
+             OutcomeInserts inserts = OutcomeInserts.forRun(work, runId, req.zone(), properties.batchSize())) {
             String last = null;
             while (true) {
                 List<OrderRows> chunk = query.next(last, CHUNK);

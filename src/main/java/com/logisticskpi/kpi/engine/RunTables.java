@@ -98,4 +98,68 @@ final class RunTables {
             // best effort
         }
     }
+
+    /** Records how the run gets its outcomes and, for a run on the store, the ingest watermark it saw. */
+    static void setMode(Connection c, long runId, RunMode mode, Long fileWatermark) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kpi_run SET run_mode = ?, file_watermark = ? WHERE run_id = ?")) {
+            ps.setString(1, mode.name());
+            Jdbc.setLong(ps, 2, fileWatermark);
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How the run gets its outcomes (runs stored before run_mode existed are FULL). */
+    static RunMode mode(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_mode FROM kpi_run WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                String mode = rs.next() ? rs.getString(1) : null;
+                return mode == null ? RunMode.FULL : RunMode.valueOf(mode);
+            }
+        }
+    }
+
+    static long fileWatermark(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_watermark FROM kpi_run WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The status and [from, to] of a run, or null when there is no such run. */
+    static Object[] statusAndRange(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, from_date, to_date FROM kpi_run WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Object[] {rs.getString(1), Jdbc.getDate(rs, "from_date"), Jdbc.getDate(rs, "to_date")}
+                        : null;
+            }
+        }
+    }
+
+    static void setRebuilt(Connection c, long runId, long rebuilt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kpi_run SET outcomes_rebuilt = ? WHERE run_id = ?")) {
+            ps.setLong(1, rebuilt);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    static long outcomeCount(Connection c, long runId) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM order_outcome WHERE run_id = ?", runId);
+    }
+
+    static long count(Connection c, String sql, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 }

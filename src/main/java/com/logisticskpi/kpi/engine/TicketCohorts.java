@@ -108,7 +108,7 @@ final class TicketCohorts {
                 Ticket::resolutionUs, a -> a.resolved);
     }
 
-    private static boolean ticketsLoaded(Connection c) throws SQLException {
+    static boolean ticketsLoaded(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(TICKETS_LOADED); ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getLong(1) > 0;
         }
@@ -176,8 +176,8 @@ final class TicketCohorts {
                     LocalDate date = LocalDate.ofInstant(dateOf.apply(t), zone);
                     for (PeriodType type : PeriodType.values()) {
                         String period = type.periodOf(date);
-                        if (!sink.wants(type, period)) {
-                            continue;
+                        if (!sink.wantsOrPrevious(type, period)) { // complaint_rate and resolved_within_target_rate
+                            continue;                               // are driver KPIs: the previous periods count too
                         }
                         visitor.visit(t, new GroupKey(type, period, Slice.ALL, Slice.ALL.label()));
                         for (Map.Entry<Slice, String> s : t.slices().entrySet()) {

@@ -27,15 +27,28 @@ final class ValueSink {
     private final List<KpiValue> driverInputs = new ArrayList<>();
 
     ValueSink(KpiRequest request) {
+        this(periodsOf(request));
+    }
+
+    /** A sink for the given periods of each type only (a nightly run computes the periods that changed). */
+    ValueSink(Map<PeriodType, List<String>> periods) {
         for (PeriodType t : PeriodType.values()) {
-            List<String> periods = request.periods(t);
-            wanted.put(t, new HashSet<>(periods));
+            List<String> labels = periods.getOrDefault(t, List.of());
+            wanted.put(t, new HashSet<>(labels));
             Set<String> before = new HashSet<>();
-            for (String p : periods) {
+            for (String p : labels) {
                 before.add(t.previousOf(p));
             }
             previous.put(t, before);
         }
+    }
+
+    static Map<PeriodType, List<String>> periodsOf(KpiRequest request) {
+        Map<PeriodType, List<String>> out = new EnumMap<>(PeriodType.class);
+        for (PeriodType t : PeriodType.values()) {
+            out.put(t, request.periods(t));
+        }
+        return out;
     }
 
     /** The requested periods of each type, in time order. */
@@ -49,6 +62,11 @@ final class ValueSink {
 
     boolean wants(PeriodType type, String period) {
         return period != null && wanted.get(type).contains(period);
+    }
+
+    /** Whether figures of the period are wanted, or are the inputs of the drivers of a wanted period. */
+    boolean wantsOrPrevious(PeriodType type, String period) {
+        return wants(type, period) || period != null && previous.get(type).contains(period);
     }
 
     void share(GroupKey k, Kpi kpi, long num, long den) {

@@ -55,7 +55,7 @@ public class OutcomeWriter implements ItemStreamWriter<OutcomeBuilder.Built> {
     @Override
     public void write(Chunk<? extends OutcomeBuilder.Built> chunk) throws SQLException {
         Connection c = DataSourceUtils.getConnection(dataSource);
-        try (OutcomeInserts inserts = new OutcomeInserts(c, partition.runId(), partition.request().zone(), batchSize)) {
+        try (OutcomeInserts inserts = OutcomeInserts.forRun(c, partition.runId(), partition.request().zone(), batchSize)) {
             for (OutcomeBuilder.Built b : chunk) {
                 inserts.add(b);
             }

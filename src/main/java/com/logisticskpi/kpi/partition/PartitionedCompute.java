@@ -58,10 +58,21 @@ public class PartitionedCompute {
 
     /** The prepare step: a kpi run for the request {@code requestOf} gives for the job execution. */
     public Step prepareStep(String name, Function<JobExecution, KpiRequest> requestOf, StepExecutionListener... listeners) {
+        return prepareStep(name, requestOf, false, listeners);
+    }
+
+    /** The prepare step of a report job: a nightly run on the outcome store ({@link KpiEngine#prepareNightly}). */
+    public Step prepareNightlyStep(String name, Function<JobExecution, KpiRequest> requestOf,
+                                   StepExecutionListener... listeners) {
+        return prepareStep(name, requestOf, true, listeners);
+    }
+
+    private Step prepareStep(String name, Function<JobExecution, KpiRequest> requestOf, boolean nightly,
+                             StepExecutionListener... listeners) {
         Tasklet tasklet = (contribution, chunkContext) -> {
             JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
             KpiRequest request = requestOf.apply(job);
-            long runId = engine.prepare(request, job.getId());
+            long runId = nightly ? engine.prepareNightly(request, job.getId()) : engine.prepare(request, job.getId());
             new KpiRunState(job.getExecutionContext()).prepared(runId, request);
             LOG.info("kpi run {} prepared for {}..{} as of {}; outcomes in {} partitions on {}", runId, request.from(),
                     request.to(), request.asOf(), properties.partitions(), handlers.describe());

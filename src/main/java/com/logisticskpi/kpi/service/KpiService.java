@@ -74,11 +74,13 @@ public class KpiService {
     /**
      * One run covering everything the report of {@code reportDate} shows: from the first day of the 13th month back
      * (which also covers 26 weeks, 60 days and the control chart's days) to the report date; every period over its
-     * full extent.
+     * full extent. Unsliced, it is a nightly run on the outcome store (KpiEngine.runNightly: only what changed is
+     * computed again; segment slices for the report date's day, week and month only).
      */
     public ReportKpis computeForReportDate(LocalDate reportDate, Instant asOf, ZoneId zone, SliceFilter filter,
                                            Long jobExecutionId) {
-        KpiRunResult run = engine.run(reportRequest(reportDate, asOf, zone, filter), jobExecutionId);
+        KpiRequest request = reportRequest(reportDate, asOf, zone, filter);
+        KpiRunResult run = filter == null ? engine.runNightly(request, jobExecutionId) : engine.run(request, jobExecutionId);
         return new ReportKpis(run.runId(), reportDate, run.values(), properties);
     }
 

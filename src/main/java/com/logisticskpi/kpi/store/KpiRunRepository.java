@@ -62,10 +62,19 @@ public class KpiRunRepository {
 
     /** Every figure of a run, sorted as in kpi-values.csv. */
     public List<KpiValue> values(long runId) {
+        try (Connection c = dataSource.getConnection()) {
+            return values(c, runId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading kpi_value of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every figure of a run read on the caller's connection (inside its transaction), sorted as in kpi-values.csv. */
+    public static List<KpiValue> values(Connection c, long runId) throws SQLException {
         String sql = "SELECT period_type, period_label, slice_name, slice_value, kpi, numerator, denominator, kpi_val"
                 + " FROM kpi_value WHERE run_id = ?";
         List<KpiValue> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -74,8 +83,6 @@ public class KpiRunRepository {
                             rs.getDouble(8)));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading kpi_value of run " + runId + ": " + e.getMessage(), e);
         }
         out.sort(KpiValueOrder.ORDER);
         return out;

@@ -1,0 +1,192 @@
+package com.logisticskpi.kpi.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.logisticskpi.base.db.Jdbc;
+import com.logisticskpi.kpi.PeriodType;
+import com.logisticskpi.kpi.Slice;
+
+/**
+ * The second half of a nightly run on the outcome store ({@link RunMode#INCREMENTAL}, {@link RunMode#REBUILD}): the
+ * store's outcomes of the orders that count in the periods the run computes (their due or delivery day, a return, a
+ * survey response or a ticket on one of those days) are copied into the run, with the ABC segment of the run's as_of,
+ * so that the run's figures are computed by the same code as a full run's, from the same outcomes; and the figures
+ * and drivers of the periods the run does not compute are taken over from the store's last run.
+ */
+final class StoreCopy {
+
+    /** A half-open range of local dates [start, end). */
+    record DayRange(LocalDate start, LocalDate end) {
+    }
+
+    private static final String NOT_CANDIDATE = " AND NOT EXISTS (SELECT 1 FROM kpi_candidate c WHERE c.run_id = ? AND c.order_id = %s)";
+    private static final String BY_DAY = "INSERT INTO kpi_candidate (run_id, order_id) SELECT DISTINCT ?, x.order_id FROM %s x"
+            + " WHERE x.run_id = 0 AND x.%s >= ? AND x.%s < ?" + NOT_CANDIDATE.formatted("x.order_id");
+    private static final String BY_TIME = "INSERT INTO kpi_candidate (run_id, order_id) SELECT DISTINCT ?, x.order_id FROM %s x"
+            + " WHERE x.%s >= ? AND x.%s < ? AND x.order_id IS NOT NULL"
+            + " AND EXISTS (SELECT 1 FROM order_outcome s WHERE s.run_id = 0 AND s.order_id = x.order_id)"
+            + NOT_CANDIDATE.formatted("x.order_id");
+    private static final List<String> SCAN_BY_DAY = List.of(
+            BY_DAY.formatted("order_outcome", "due_day", "due_day"), BY_DAY.formatted("order_outcome", "del_day", "del_day"),
+            BY_DAY.formatted("kpi_return", "req_day", "req_day"), BY_DAY.formatted("kpi_return", "ref_day", "ref_day"));
+    private static final List<String> SCAN_BY_TIME = List.of(
+            BY_TIME.formatted("survey_response", "response_time", "response_time"),
+            BY_TIME.formatted("service_ticket", "opened_time", "opened_time"),
+            BY_TIME.formatted("service_ticket", "resolved_time", "resolved_time"));
+
+    private static final List<String> OUTCOME_COLUMNS = List.of("order_id", "customer_id", "order_time", "due_time",
+            "due_date", "state", "delivered_at", "delivery_date", "on_time", "accurate", "damaged", "documents_ok", "perfect",
+            "is_split", "line_count", "accurate_line_count", "cycle_us", "dispatch_us", "late_us", "within_target",
+            "warehouse", "carrier", "region", "channel", "segment", "due_day", "due_week", "due_month", "del_day",
+            "del_week", "del_month");
+    private static final List<String> RETURN_COLUMNS = List.of("return_id", "order_id", "reason_code", "requested_time",
+            "refunded_time", "refund_us", "req_day", "req_week", "req_month", "ref_day", "ref_week", "ref_month");
+    /** The store's outcome with the segment of the run's as_of (a customer without an A or B row is C). */
+    private static final String COPY_OUTCOMES = "INSERT INTO order_outcome (run_id, " + String.join(", ", OUTCOME_COLUMNS)
+            + ") SELECT c.run_id, " + String.join(", ", OUTCOME_COLUMNS.stream()
+                    .map(col -> col.equals("segment") ? "COALESCE(sg.segment, 'C')" : "o." + col).toList())
+            + " FROM kpi_candidate c JOIN order_outcome o ON o.run_id = 0 AND o.order_id = c.order_id"
+            + " LEFT JOIN kpi_segment sg ON sg.run_id = c.run_id AND sg.customer_id = o.customer_id WHERE c.run_id = ?";
+    private static final String COPY_RETURNS = "INSERT INTO kpi_return (run_id, " + String.join(", ", RETURN_COLUMNS)
+            + ") SELECT c.run_id, " + String.join(", ", RETURN_COLUMNS.stream().map(col -> "k." + col).toList())
+            + " FROM kpi_candidate c JOIN kpi_return k ON k.run_id = 0 AND k.order_id = c.order_id WHERE c.run_id = ?";
+
+    private StoreCopy() {
+    }
+
+    /** Sorted, merged ranges covering the days of every given period. */
+    static List<DayRange> ranges(List<GroupKeyPeriod> periods) {
+        List<DayRange> all = new ArrayList<>();
+        for (GroupKeyPeriod p : periods) {
+            LocalDate start = p.type().startOf(p.period());
+            all.add(new DayRange(start, p.type().end(start)));
+        }
+        all.sort((a, b) -> a.start().compareTo(b.start()));
+        List<DayRange> merged = new ArrayList<>();
+        for (DayRange r : all) {
+            DayRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && !r.start().isAfter(last.end())) {
+                if (r.end().isAfter(last.end())) {
+                    merged.set(merged.size() - 1, new DayRange(last.start(), r.end()));
+                }
+            } else {
+                merged.add(r);
+            }
+        }
+        return merged;
+    }
+
+    /** A period of a type. */
+    record GroupKeyPeriod(PeriodType type, String period) {
+    }
+
+    /**
+     * Replaces the run's candidates by the store's orders that count in {@code ranges}, copies their outcomes (with
+     * the run's segments) and returns into the run, and sets the hours late of the overdue ones as of the run's as_of.
+     * Returns the number of outcomes copied.
+     */
+    static long copy(Connection work, long runId, List<DayRange> ranges, ZoneId zone, Instant asOf, int batchSize)
+            throws SQLException {
+        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        }
+        for (DayRange r : ranges) {
+            for (String sql : SCAN_BY_DAY) {
+                try (PreparedStatement ps = work.prepareStatement(sql)) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, r.start().toString());
+                    ps.setString(3, r.end().toString());
+                    ps.setLong(4, runId);
+                    ps.executeUpdate();
+                }
+            }
+            for (String sql : SCAN_BY_TIME) {
+                try (PreparedStatement ps = work.prepareStatement(sql)) {
+                    ps.setLong(1, runId);
+                    Jdbc.setInstant(ps, 2, r.start().atStartOfDay(zone).toInstant());
+                    Jdbc.setInstant(ps, 3, r.end().atStartOfDay(zone).toInstant());
+                    ps.setLong(4, runId);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        long copied;
+        try (PreparedStatement ps = work.prepareStatement(COPY_OUTCOMES)) {
+            ps.setLong(1, runId);
+            copied = ps.executeUpdate();
+        }
+        try (PreparedStatement ps = work.prepareStatement(COPY_RETURNS)) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        }
+        lateAsOf(work, runId, asOf, batchSize);
+        return copied;
+    }
+
+    /** late_us of an undelivered overdue order is as_of - due time: the store's copy was built with an earlier as_of. */
+    private static void lateAsOf(Connection work, long runId, Instant asOf, int batchSize) throws SQLException {
+        List<Object[]> overdue = new ArrayList<>();
+        try (PreparedStatement ps = work.prepareStatement(
+                "SELECT order_id, due_time FROM order_outcome WHERE run_id = ? AND state = 'OVERDUE'")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    overdue.add(new Object[] {rs.getString(1), Jdbc.getInstant(rs, 2)});
+                }
+            }
+        }
+        try (PreparedStatement ps = work.prepareStatement(
+                "UPDATE order_outcome SET late_us = ? WHERE run_id = ? AND order_id = ?")) {
+            JdbcBatch b = new JdbcBatch(ps, batchSize);
+            for (Object[] o : overdue) {
+                ps.setLong(1, ChronoUnit.MICROS.between((Instant) o[1], asOf));
+                ps.setLong(2, runId);
+                ps.setString(3, (String) o[0]);
+                b.add();
+            }
+            b.flush();
+        }
+    }
+
+    /**
+     * Takes over the figures and drivers of the store's last run into this run, except the segment slices (this run's
+     * segments are another as_of's) and the periods in {@code drop} (recomputed, or outside this run's periods).
+     */
+    static void reuseFigures(Connection work, long runId, long lastRunId, List<GroupKeyPeriod> drop, int batchSize)
+            throws SQLException {
+        String[][] tables = {
+            {"kpi_value", "period_type, period_label, slice_name, slice_value, kpi, numerator, denominator, kpi_val"},
+            {"kpi_driver", "period_type, period_label, previous_label, kpi, slice_name, slice_value, numerator, denominator,"
+                    + " prev_numerator, prev_denominator, rate_effect, mix_effect, change_contrib, target_gap"}};
+        for (String[] t : tables) {
+            try (PreparedStatement ps = work.prepareStatement("INSERT INTO " + t[0] + " (run_id, " + t[1] + ") SELECT ?, "
+                    + t[1] + " FROM " + t[0] + " WHERE run_id = ? AND slice_name <> ?")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, lastRunId);
+                ps.setString(3, Slice.SEGMENT.label());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = work.prepareStatement("DELETE FROM " + t[0]
+                    + " WHERE run_id = ? AND period_type = ? AND period_label = ?")) {
+                JdbcBatch b = new JdbcBatch(ps, batchSize);
+                for (GroupKeyPeriod p : drop) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, p.type().label());
+                    ps.setString(3, p.period());
+                    b.add();
+                }
+                b.flush();
+            }
+        }
+    }
+}
