@@ -30,10 +30,10 @@ final class StoreCopy {
 
     private static final String NOT_CANDIDATE = " AND NOT EXISTS (SELECT 1 FROM kpi_candidate c WHERE c.run_id = ? AND c.order_id = %s)";
     private static final String BY_DAY = "INSERT INTO kpi_candidate (run_id, order_id) SELECT DISTINCT ?, x.order_id FROM %s x"
-            + " WHERE x.run_id = 0 AND x.%s >= ? AND x.%s < ?" + NOT_CANDIDATE.formatted("x.order_id");
+            + " WHERE x.run_id = ? AND x.%s >= ? AND x.%s < ?" + NOT_CANDIDATE.formatted("x.order_id");
     private static final String BY_TIME = "INSERT INTO kpi_candidate (run_id, order_id) SELECT DISTINCT ?, x.order_id FROM %s x"
             + " WHERE x.%s >= ? AND x.%s < ? AND x.order_id IS NOT NULL"
-            + " AND EXISTS (SELECT 1 FROM order_outcome s WHERE s.run_id = 0 AND s.order_id = x.order_id)"
+            + " AND EXISTS (SELECT 1 FROM order_outcome s WHERE s.run_id = ? AND s.order_id = x.order_id)"
             + NOT_CANDIDATE.formatted("x.order_id");
     private static final List<String> SCAN_BY_DAY = List.of(
             BY_DAY.formatted("order_outcome", "due_day", "due_day"), BY_DAY.formatted("order_outcome", "del_day", "del_day"),
@@ -96,30 +96,7 @@ final class StoreCopy {
      */
     static long copy(Connection work, long runId, List<DayRange> ranges, ZoneId zone, Instant asOf, int batchSize)
             throws SQLException {
-        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            ps.executeUpdate();
-        }
-        for (DayRange r : ranges) {
-            for (String sql : SCAN_BY_DAY) {
-                try (PreparedStatement ps = work.prepareStatement(sql)) {
-                    ps.setLong(1, runId);
-                    ps.setString(2, r.start().toString());
-                    ps.setString(3, r.end().toString());
-                    ps.setLong(4, runId);
-                    ps.executeUpdate();
-                }
-            }
-            for (String sql : SCAN_BY_TIME) {
-                try (PreparedStatement ps = work.prepareStatement(sql)) {
-                    ps.setLong(1, runId);
-                    Jdbc.setInstant(ps, 2, r.start().atStartOfDay(zone).toInstant());
-                    Jdbc.setInstant(ps, 3, r.end().atStartOfDay(zone).toInstant());
-                    ps.setLong(4, runId);
-                    ps.executeUpdate();
-                }
-            }
-        }
+        selectOrders(work, runId, StoreState.STORE_RUN, ranges, zone);
         long copied;
         try (PreparedStatement ps = work.prepareStatement(COPY_OUTCOMES)) {
             ps.setLong(1, runId);
@@ -131,6 +108,64 @@ final class StoreCopy {
         }
         lateAsOf(work, runId, asOf, batchSize);
         return copied;
+    }
+
+    /**
+     * Replaces the run's candidates by the orders of {@code source}'s outcomes that count in {@code ranges}: due or
+     * delivered on one of their days, or with a return requested or refunded, a survey response or a ticket opened
+     * or resolved on one.
+     */
+    private static void selectOrders(Connection work, long runId, long source, List<DayRange> ranges, ZoneId zone)
+            throws SQLException {
+        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        }
+        for (DayRange r : ranges) {
+            for (String sql : SCAN_BY_DAY) {
+                try (PreparedStatement ps = work.prepareStatement(sql)) {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, source);
+                    ps.setString(3, r.start().toString());
+                    ps.setString(4, r.end().toString());
+                    ps.setLong(5, runId);
+                    ps.executeUpdate();
+                }
+            }
+            for (String sql : SCAN_BY_TIME) {
+                try (PreparedStatement ps = work.prepareStatement(sql)) {
+                    ps.setLong(1, runId);
+                    Jdbc.setInstant(ps, 2, r.start().atStartOfDay(zone).toInstant());
+                    Jdbc.setInstant(ps, 3, r.end().atStartOfDay(zone).toInstant());
+                    ps.setLong(4, source);
+                    ps.setLong(5, runId);
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps, of the outcomes and returns copied into the run, those of the orders that count in the report date's
+     * day, week and month and the periods before them ({@code ranges}): the run's drill-down (orders-outcome.csv, the
+     * workbook's order lists) then holds the same orders whichever periods the night had to compute. Returns how many
+     * outcomes the run keeps.
+     */
+    static long keepOnly(Connection work, long runId, List<DayRange> ranges, ZoneId zone) throws SQLException {
+        selectOrders(work, runId, runId, ranges, zone);
+        for (String table : new String[] {"order_outcome", "kpi_return"}) {
+            try (PreparedStatement ps = work.prepareStatement("DELETE FROM " + table + " WHERE run_id = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM kpi_candidate c WHERE c.run_id = ? AND c.order_id = " + table + ".order_id)")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        }
+        return RunTables.outcomeCount(work, runId);
     }
 
     /** late_us of an undelivered overdue order is as_of - due time: the store's copy was built with an earlier as_of. */

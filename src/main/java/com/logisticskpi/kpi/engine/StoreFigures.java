@@ -92,13 +92,19 @@ final class StoreFigures {
             }
         }
         long t2 = System.nanoTime();
+        List<StoreCopy.GroupKeyPeriod> reported = new ArrayList<>();
+        report.forEach((t, p) -> {
+            reported.add(new StoreCopy.GroupKeyPeriod(t, p));
+            reported.add(new StoreCopy.GroupKeyPeriod(t, t.previousOf(p)));
+        });
+        long kept = StoreCopy.keepOnly(work, runId, StoreCopy.ranges(reported), req.zone());
         if (before != null) {
             StoreCopy.reuseFigures(work, runId, before.lastRunId(), drop, batch);
         }
         RunTables.insertValues(work, runId, values, batch);
         DriverStore.insert(work, runId, drivers, batch);
         long valueCount = RunTables.count(work, "SELECT COUNT(*) FROM kpi_value WHERE run_id = ?", runId);
-        RunTables.markDone(work, runId, copied, valueCount);
+        RunTables.markDone(work, runId, kept, valueCount);
         RunTables.setRebuilt(work, runId, rebuilt);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         new StoreState(req.zone(), figures.fingerprint(work), req.asOf(), req.to(), RunTables.fileWatermark(work, runId),
@@ -115,7 +121,7 @@ final class StoreFigures {
         LOG.info("kpi run {} ({}): {} outcomes rebuilt, {} periods computed from {} stored outcomes ({} ms), figures {} ms,"
                         + " {} figures in all", runId, mode, rebuilt, periods, copied, (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, valueCount);
-        return new KpiRunResult(runId, req, copied, KpiRunRepository.values(work, runId), DriverStore.rows(work, runId));
+        return new KpiRunResult(runId, req, kept, KpiRunRepository.values(work, runId), DriverStore.rows(work, runId));
     }
 
     /**
