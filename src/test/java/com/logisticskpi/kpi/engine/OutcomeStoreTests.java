@@ -57,10 +57,15 @@ class OutcomeStoreTests {
 
     @BeforeAll
     void start() {
-        ctx = AppContext.start(TestDatabases.h2Options(dir));
+        ctx = AppContext.start(options(dir));
         jdbc = ctx.getBean(JdbcTemplate.class);
         SpecExample.insert(new ExportRows(jdbc, SpecExample.ZONE));
         service = ctx.getBean(KpiService.class);
+    }
+
+    /** The embedded default; {@link OutcomeStoreMariaDbTests} runs the same nights on MariaDB. */
+    com.logisticskpi.cli.CommonOptions options(Path dataDir) {
+        return TestDatabases.h2Options(dataDir);
     }
 
     @AfterAll
