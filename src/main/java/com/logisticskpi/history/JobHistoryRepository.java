@@ -56,6 +56,20 @@ public class JobHistoryRepository {
                 + " by " + rs.getString(2) + ": " + rs.getString(3), executionId);
     }
 
+    /**
+     * The kpi runs of execution {@code executionId}, one line each: run id, how it got its outcomes (FULL, INCREMENTAL:
+     * docs/kpi-engine.md "What a night recomputes", REBUILD), how many outcomes it built and how many figures it wrote.
+     */
+    public List<String> kpiRuns(long executionId) {
+        return jdbc.query("SELECT run_id, run_mode, outcomes_rebuilt, order_count, value_count, status FROM kpi_run"
+                + " WHERE job_execution_id = ? ORDER BY run_id", (rs, i) -> {
+                    String mode = rs.getString(2) == null ? "FULL" : rs.getString(2);
+                    long built = rs.getObject(3) == null ? rs.getLong(4) : rs.getLong(3);
+                    return "kpi run " + rs.getLong(1) + " " + mode + " " + rs.getString(6) + ": " + built
+                            + " outcomes built, " + rs.getLong(5) + " figures";
+                }, executionId);
+    }
+
     /** The {@code limit} most recent executions, newest first. */
     public List<JobRun> recent(int limit) {
         List<JobRun> runs = new ArrayList<>();
