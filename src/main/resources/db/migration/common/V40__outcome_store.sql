@@ -55,3 +55,31 @@ CREATE INDEX ix_shipment_line_src_file ON shipment_line (src_file_id);
 CREATE INDEX ix_return_line_src_file ON return_line (src_file_id);
 CREATE INDEX ix_survey_response_src_file ON survey_response (src_file_id);
 CREATE INDEX ix_service_ticket_src_file ON service_ticket (src_file_id);
+
+-- The ABC segments of a nightly run without scanning 90 days of order lines (kpis.md section 6): the revenue of every
+-- priced OK line ordered from the segment window's first day on (kpi_line_revenue, to take a re-exported line's old
+-- value back), summed per customer and local day (kpi_customer_day), and per customer over the window of the store's
+-- as_of (kpi_customer_window: the 90 local days ending on as_of's date). A night adds the lines loaded since the last
+-- run and moves the window by the days it gained and lost.
+CREATE TABLE kpi_line_revenue (
+    order_id    VARCHAR(100)  NOT NULL,
+    line_no     INT           NOT NULL,
+    customer_id VARCHAR(100)  NOT NULL,
+    day_label   VARCHAR(10)   NOT NULL,
+    revenue     DECIMAL(30,4) NOT NULL,
+    PRIMARY KEY (order_id, line_no)
+) ${table_options};
+CREATE INDEX ix_kpi_line_revenue_day ON kpi_line_revenue (day_label);
+
+CREATE TABLE kpi_customer_day (
+    customer_id VARCHAR(100)  NOT NULL,
+    day_label   VARCHAR(10)   NOT NULL,
+    revenue     DECIMAL(30,4) NOT NULL,
+    PRIMARY KEY (customer_id, day_label)
+) ${table_options};
+CREATE INDEX ix_kpi_customer_day_day ON kpi_customer_day (day_label);
+
+CREATE TABLE kpi_customer_window (
+    customer_id VARCHAR(100)  NOT NULL PRIMARY KEY,
+    revenue     DECIMAL(30,4) NOT NULL
+) ${table_options};

@@ -55,10 +55,17 @@ final class CandidateStage {
             try {
                 long t0 = System.nanoTime();
                 work.setAutoCommit(false);
-                long customers = SegmentAssigner.assign(work, stream, runId, req.asOf(), req.zone(), properties.batchSize());
-                long candidates = store == null || req.filter() != null
-                        ? CandidateSelector.select(work, runId, wideStart(req), wideEnd(req))
-                        : storeCandidates(work, runId, req, store);
+                long customers;
+                long candidates;
+                if (store == null || req.filter() != null) {
+                    customers = SegmentAssigner.assign(work, stream, runId, req.asOf(), req.zone(), properties.batchSize());
+                    candidates = CandidateSelector.select(work, runId, wideStart(req), wideEnd(req));
+                } else {
+                    long[] found = storeCandidates(work, stream, runId, req, store);
+                    customers = found[0];
+                    candidates = found[1];
+                }
+                RunTables.setRebuilt(work, runId, candidates);
                 work.commit();
                 work.setAutoCommit(true);
                 LOG.info("kpi run {}: {} customers with revenue, {} candidate orders ({} ms)", runId, customers,
@@ -122,28 +129,39 @@ final class CandidateStage {
         }
     }
 
-    /** Selects the candidates of a run on the outcome store and records its mode; returns their number. */
-    private long storeCandidates(Connection work, long runId, KpiRequest req, FigureStage store) throws SQLException {
+    /**
+     * Assigns the segments and selects the candidates of a run on the outcome store, and records its mode; returns the
+     * number of customers with revenue and of candidates. The segments come from the revenue the store keeps per
+     * customer ({@link SegmentWindow}, maintained here in the same transaction, so read on {@code work}).
+     */
+    private long[] storeCandidates(Connection work, Connection stream, long runId, KpiRequest req, FigureStage store)
+            throws SQLException {
+        int batch = properties.batchSize();
         long watermark = StoreState.fileWatermark(work);
         String fingerprint = store.fingerprint(work);
         java.util.Optional<StoreState> state = StoreState.read(work);
         String why = state.isEmpty() ? "no outcome store yet" : whyNotContinued(work, state.get(), req, fingerprint);
         if (why == null) {
+            StoreState last = state.get();
+            SegmentWindow.update(work, last.asOf(), req.asOf(), req.zone(), last.fileWatermark(), watermark);
+            long customers = SegmentAssigner.assignFromWindow(work, work, runId, batch);
             DirtyOrders.Found found = DirtyOrders.select(work, runId, state.get(), req.asOf(), watermark, req.zone(),
                     store.tickets(), properties.batchSize());
             RunTables.setMode(work, runId, RunMode.INCREMENTAL, watermark);
             LOG.info("kpi run {}: incremental: {} orders changed since file {}, {} turned late since {}, {} days touched",
                     runId, found.changed(), state.get().fileWatermark(), found.turnedLate(), state.get().asOf(),
                     found.days().size());
-            return found.changed() + found.turnedLate();
+            return new long[] {customers, found.changed() + found.turnedLate()};
         }
         LOG.info("kpi run {}: the outcome store is built again ({})", runId, why);
         StoreState.clear(work);
+        SegmentWindow.rebuild(work, stream, req.asOf(), req.zone(), batch);
+        long customers = SegmentAssigner.assignFromWindow(work, work, runId, batch);
         int candidates = CandidateSelector.select(work, runId, wideStart(req), FAR_FUTURE);
         SeenRecords.survey(work, 0, watermark, req.zone(), null, properties.batchSize());
         SeenRecords.tickets(work, 0, watermark, req.zone(), null, properties.batchSize());
         RunTables.setMode(work, runId, RunMode.REBUILD, watermark);
-        return candidates;
+        return new long[] {customers, candidates};
     }
 
     /** Null when the store can be continued by a run of {@code req}; else why not (logged). */

@@ -22,10 +22,12 @@ import com.logisticskpi.base.db.Jdbc;
  * <li>orders a replaced return was stored under before (a return re-exported for another order);</li>
  * <li>undelivered orders still pending in the store whose due time has passed by the new as_of (pending turns late).</li>
  * </ul>
- * The days those orders' stored outcomes and returns fall on, and the days of their survey responses and tickets, are
- * recorded in kpi_dirty_day before anything is rebuilt (the days after the rebuild are added at the end of the run);
- * and so are the days of new or replaced survey responses and tickets (with the day a replaced one had before, from
- * kpi_store_survey / kpi_store_ticket) and of unanswered tickets whose response or resolution target passed.
+ * The run's outcomes and returns of those orders as they were are kept aside ({@link OutcomeDiff#snapshot}): at the end
+ * of the run, the days of the orders whose outcome or returns really changed are the dirty ones. Recorded in
+ * kpi_dirty_day under the run: the days of new or replaced survey responses and tickets (with the day a replaced one
+ * had before, from kpi_store_survey / kpi_store_ticket) and of unanswered tickets whose response or resolution target
+ * passed; under the negated run id, every day the rebuilt orders were on (what the next run takes if this one dies
+ * before it completes).
  */
 final class DirtyOrders {
 
@@ -52,9 +54,6 @@ final class DirtyOrders {
                     + " JOIN kpi_store_survey ss ON ss.response_id = s.response_id WHERE c.run_id = ?",
             "SELECT st.opened_day, st.resolved_day FROM kpi_candidate c JOIN service_ticket t ON t.order_id = c.order_id"
                     + " JOIN kpi_store_ticket st ON st.ticket_id = t.ticket_id WHERE c.run_id = ?");
-
-    /** The days of the rebuilt orders' outcomes and returns as the run built them (bound: run). */
-    static final List<String> NEW_DAYS = OLD_DAYS.subList(0, 2);
 
     private static final String UNANSWERED_PAST_TARGET = "SELECT opened_time FROM service_ticket WHERE %s IS NULL"
             + " AND opened_time > ? AND opened_time <= ?";
@@ -97,12 +96,16 @@ final class DirtyOrders {
             }
         }
         Set<String> days = new TreeSet<>();
-        collectDays(work, runId, OLD_DAYS, days);
         SeenRecords.survey(work, store.fileWatermark(), watermark, zone, days, batchSize);
         SeenRecords.tickets(work, store.fileWatermark(), watermark, zone, days, batchSize);
         pastTarget(work, "first_response_us", tickets.firstResponseTargetMicros(), store.asOf(), asOf, zone, days);
         pastTarget(work, "resolution_us", tickets.resolutionTargetMicros(), store.asOf(), asOf, zone, days);
         insertDays(work, runId, days, batchSize);
+        // should this run die before it completes, the next one takes every day the rebuilt orders were on
+        Set<String> before = new TreeSet<>();
+        collectDays(work, runId, OLD_DAYS, before);
+        insertDays(work, -runId, before, batchSize);
+        OutcomeDiff.snapshot(work, runId);
         return new Found(late, changed, days);
     }
 
@@ -145,29 +148,40 @@ final class DirtyOrders {
     }
 
     static void insertDays(Connection c, long runId, Set<String> days, int batchSize) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kpi_dirty_day (run_id, day_label) SELECT ?, ?"
-                + " FROM kpi_run WHERE run_id = ? AND NOT EXISTS (SELECT 1 FROM kpi_dirty_day d WHERE d.run_id = ?"
-                + " AND d.day_label = ?)")) {
+        Set<String> have = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT day_label FROM kpi_dirty_day WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    have.add(rs.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kpi_dirty_day (run_id, day_label) VALUES (?, ?)")) {
             JdbcBatch b = new JdbcBatch(ps, batchSize);
             for (String d : days) {
-                ps.setLong(1, runId);
-                ps.setString(2, d);
-                ps.setLong(3, runId);
-                ps.setLong(4, runId);
-                ps.setString(5, d);
-                b.add();
+                if (have.add(d)) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, d);
+                    b.add();
+                }
             }
             b.flush();
         }
     }
 
-    /** Every day recorded for runs after the store's last run up to {@code runId} (a run that died is covered). */
+    /**
+     * The days recorded for run {@code runId} itself, and everything recorded by the runs between the store's last run
+     * and it (runs that died: their certain days and every day their rebuilt orders were on).
+     */
     static Set<String> recordedDays(Connection c, long afterRun, long runId) throws SQLException {
         Set<String> days = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT day_label FROM kpi_dirty_day WHERE run_id > ?"
-                + " AND run_id <= ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT day_label FROM kpi_dirty_day WHERE"
+                + " (run_id > ? AND run_id <= ?) OR (run_id < ? AND run_id > ?)")) {
             ps.setLong(1, afterRun);
             ps.setLong(2, runId);
+            ps.setLong(3, -afterRun);
+            ps.setLong(4, -runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     days.add(rs.getString(1));

@@ -44,10 +44,26 @@ final class SegmentAssigner {
         LocalDate last = LocalDate.ofInstant(asOf, zone);
         Instant start = last.minusDays(WINDOW_DAYS - 1).atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        BigDecimal total;
-        try (PreparedStatement ps = work.prepareStatement(TOTAL_SQL)) {
+        return assign(work, stream, runId, TOTAL_SQL, RANK_SQL, ps -> {
             Jdbc.setInstant(ps, 1, start);
             Jdbc.setInstant(ps, 2, end);
+        }, batchSize);
+    }
+
+    /** The same from the revenue per customer the outcome store keeps for as_of's window ({@link SegmentWindow}). */
+    static long assignFromWindow(Connection work, Connection stream, long runId, int batchSize) throws SQLException {
+        return assign(work, stream, runId, SegmentWindow.TOTAL_SQL, SegmentWindow.RANK_SQL, ps -> { }, batchSize);
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static long assign(Connection work, Connection stream, long runId, String totalSql, String rankSql,
+                               Binder binder, int batchSize) throws SQLException {
+        BigDecimal total;
+        try (PreparedStatement ps = work.prepareStatement(totalSql)) {
+            binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 total = rs.getBigDecimal(1);
@@ -57,10 +73,9 @@ final class SegmentAssigner {
             return 0;
         }
         long customers = 0;
-        try (PreparedStatement ps = Jdbc.streaming(stream, RANK_SQL);
+        try (PreparedStatement ps = Jdbc.streaming(stream, rankSql);
              PreparedStatement ins = work.prepareStatement(INSERT_SQL)) {
-            Jdbc.setInstant(ps, 1, start);
-            Jdbc.setInstant(ps, 2, end);
+            binder.bind(ps);
             BigDecimal before = BigDecimal.ZERO;
             List<Customer> ties = new ArrayList<>();
             int pending = 0;

@@ -43,21 +43,21 @@ final class StoreCopy {
             BY_TIME.formatted("service_ticket", "opened_time", "opened_time"),
             BY_TIME.formatted("service_ticket", "resolved_time", "resolved_time"));
 
-    private static final List<String> OUTCOME_COLUMNS = List.of("order_id", "customer_id", "order_time", "due_time",
+    static final List<String> OUTCOME_COLUMNS = List.of("order_id", "customer_id", "order_time", "due_time",
             "due_date", "state", "delivered_at", "delivery_date", "on_time", "accurate", "damaged", "documents_ok", "perfect",
             "is_split", "line_count", "accurate_line_count", "cycle_us", "dispatch_us", "late_us", "within_target",
             "warehouse", "carrier", "region", "channel", "segment", "due_day", "due_week", "due_month", "del_day",
             "del_week", "del_month");
-    private static final List<String> RETURN_COLUMNS = List.of("return_id", "order_id", "reason_code", "requested_time",
+    static final List<String> RETURN_COLUMNS = List.of("return_id", "order_id", "reason_code", "requested_time",
             "refunded_time", "refund_us", "req_day", "req_week", "req_month", "ref_day", "ref_week", "ref_month");
     /** The store's outcome with the segment of the run's as_of (a customer without an A or B row is C). */
     private static final String COPY_OUTCOMES = "INSERT INTO order_outcome (run_id, " + String.join(", ", OUTCOME_COLUMNS)
-            + ") SELECT c.run_id, " + String.join(", ", OUTCOME_COLUMNS.stream()
+            + ") SELECT ?, " + String.join(", ", OUTCOME_COLUMNS.stream()
                     .map(col -> col.equals("segment") ? "COALESCE(sg.segment, 'C')" : "o." + col).toList())
             + " FROM kpi_candidate c JOIN order_outcome o ON o.run_id = 0 AND o.order_id = c.order_id"
-            + " LEFT JOIN kpi_segment sg ON sg.run_id = c.run_id AND sg.customer_id = o.customer_id WHERE c.run_id = ?";
+            + " LEFT JOIN kpi_segment sg ON sg.run_id = ? AND sg.customer_id = o.customer_id WHERE c.run_id = ?";
     private static final String COPY_RETURNS = "INSERT INTO kpi_return (run_id, " + String.join(", ", RETURN_COLUMNS)
-            + ") SELECT c.run_id, " + String.join(", ", RETURN_COLUMNS.stream().map(col -> "k." + col).toList())
+            + ") SELECT ?, " + String.join(", ", RETURN_COLUMNS.stream().map(col -> "k." + col).toList())
             + " FROM kpi_candidate c JOIN kpi_return k ON k.run_id = 0 AND k.order_id = c.order_id WHERE c.run_id = ?";
 
     private StoreCopy() {
@@ -96,14 +96,23 @@ final class StoreCopy {
      */
     static long copy(Connection work, long runId, List<DayRange> ranges, ZoneId zone, Instant asOf, int batchSize)
             throws SQLException {
-        selectOrders(work, runId, StoreState.STORE_RUN, ranges, zone);
+        for (String table : new String[] {"order_outcome", "kpi_return"}) { // what an attempt that failed later copied
+            try (PreparedStatement ps = work.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                ps.setLong(1, runId);
+                ps.executeUpdate();
+            }
+        }
+        selectOrders(work, -runId, StoreState.STORE_RUN, ranges, zone);
         long copied;
         try (PreparedStatement ps = work.prepareStatement(COPY_OUTCOMES)) {
             ps.setLong(1, runId);
+            ps.setLong(2, runId);
+            ps.setLong(3, -runId);
             copied = ps.executeUpdate();
         }
         try (PreparedStatement ps = work.prepareStatement(COPY_RETURNS)) {
             ps.setLong(1, runId);
+            ps.setLong(2, -runId);
             ps.executeUpdate();
         }
         lateAsOf(work, runId, asOf, batchSize);
@@ -111,12 +120,14 @@ final class StoreCopy {
     }
 
     /**
-     * Replaces the run's candidates by the orders of {@code source}'s outcomes that count in {@code ranges}: due or
+     * Replaces the orders of kpi_candidate slot {@code slot} (the negated run id: the run's own candidates are the
+     * orders it rebuilt) by the orders of {@code source}'s outcomes that count in {@code ranges}: due or
      * delivered on one of their days, or with a return requested or refunded, a survey response or a ticket opened
      * or resolved on one.
      */
-    private static void selectOrders(Connection work, long runId, long source, List<DayRange> ranges, ZoneId zone)
+    private static void selectOrders(Connection work, long slot, long source, List<DayRange> ranges, ZoneId zone)
             throws SQLException {
+        long runId = slot;
         try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
             ps.setLong(1, runId);
             ps.executeUpdate();
@@ -152,18 +163,14 @@ final class StoreCopy {
      * outcomes the run keeps.
      */
     static long keepOnly(Connection work, long runId, List<DayRange> ranges, ZoneId zone) throws SQLException {
-        selectOrders(work, runId, runId, ranges, zone);
+        selectOrders(work, -runId, runId, ranges, zone);
         for (String table : new String[] {"order_outcome", "kpi_return"}) {
             try (PreparedStatement ps = work.prepareStatement("DELETE FROM " + table + " WHERE run_id = ? AND NOT EXISTS"
                     + " (SELECT 1 FROM kpi_candidate c WHERE c.run_id = ? AND c.order_id = " + table + ".order_id)")) {
                 ps.setLong(1, runId);
-                ps.setLong(2, runId);
+                ps.setLong(2, -runId);
                 ps.executeUpdate();
             }
-        }
-        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            ps.executeUpdate();
         }
         return RunTables.outcomeCount(work, runId);
     }

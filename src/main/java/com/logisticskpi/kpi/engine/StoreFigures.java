@@ -51,7 +51,6 @@ final class StoreFigures {
     KpiRunResult finish(Connection work, Connection stream, long runId, KpiRequest req, RunMode mode) throws SQLException {
         int batch = properties.batchSize();
         long t0 = System.nanoTime();
-        long rebuilt = RunTables.count(work, "SELECT COUNT(*) FROM kpi_candidate WHERE run_id = ?", runId);
         StoreState before = mode == RunMode.INCREMENTAL ? StoreState.read(work).orElseThrow(
                 () -> new IllegalStateException("kpi run " + runId + ": the outcome store's state is gone")) : null;
         Map<PeriodType, String> report = new EnumMap<>(PeriodType.class);
@@ -64,7 +63,9 @@ final class StoreFigures {
             compute.putAll(ValueSink.periodsOf(req));
         } else {
             Set<String> days = DirtyOrders.recordedDays(work, before.lastRunId(), runId);
-            DirtyOrders.collectDays(work, runId, DirtyOrders.NEW_DAYS, days);
+            Set<String> changed = OutcomeDiff.days(work, runId);
+            DirtyOrders.insertDays(work, runId, changed, batch);
+            days.addAll(changed);
             plan(work, req, before.lastRunId(), days, report, compute, drop);
         }
         List<StoreCopy.GroupKeyPeriod> scanned = new ArrayList<>();
@@ -105,21 +106,17 @@ final class StoreFigures {
         DriverStore.insert(work, runId, drivers, batch);
         long valueCount = RunTables.count(work, "SELECT COUNT(*) FROM kpi_value WHERE run_id = ?", runId);
         RunTables.markDone(work, runId, kept, valueCount);
-        RunTables.setRebuilt(work, runId, rebuilt);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         new StoreState(req.zone(), figures.fingerprint(work), req.asOf(), req.to(), RunTables.fileWatermark(work, runId),
                 runId).write(work, now);
-        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_dirty_day WHERE run_id <= ?")) {
-            ps.setLong(1, runId);
-            ps.executeUpdate();
-        }
+        OutcomeDiff.clear(work, runId);
         work.commit();
         RunTables.purgeDetails(work, runId, properties.keepDetailRuns());
         work.commit();
         work.setAutoCommit(true);
         int periods = compute.values().stream().mapToInt(List::size).sum();
         LOG.info("kpi run {} ({}): {} outcomes rebuilt, {} periods computed from {} stored outcomes ({} ms), figures {} ms,"
-                        + " {} figures in all", runId, mode, rebuilt, periods, copied, (t1 - t0) / 1_000_000,
+                        + " {} figures in all", runId, mode, RunTables.count(work, "SELECT outcomes_rebuilt FROM kpi_run WHERE run_id = ?", runId), periods, copied, (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, valueCount);
         return new KpiRunResult(runId, req, kept, KpiRunRepository.values(work, runId), DriverStore.rows(work, runId));
     }

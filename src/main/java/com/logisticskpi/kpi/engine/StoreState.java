@@ -77,9 +77,13 @@ record StoreState(ZoneId zone, String fingerprint, Instant asOf, LocalDate repor
         }
     }
 
-    /** Empties the store (before a REBUILD): its outcomes, returns, seen surveys and tickets, and its state. */
+    /**
+     * Empties the store (before a REBUILD): its outcomes and returns (and the snapshots of runs that died), seen surveys
+     * and tickets, recorded days and its state.
+     */
     static void clear(Connection c) throws SQLException {
-        for (String sql : new String[] {"DELETE FROM order_outcome WHERE run_id = 0", "DELETE FROM kpi_return WHERE run_id = 0",
+        for (String sql : new String[] {"DELETE FROM order_outcome WHERE run_id <= 0", "DELETE FROM kpi_return WHERE run_id <= 0",
+                "DELETE FROM kpi_candidate WHERE run_id < 0",
                 "DELETE FROM kpi_store_survey", "DELETE FROM kpi_store_ticket", "DELETE FROM kpi_store",
                 "DELETE FROM kpi_dirty_day"}) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

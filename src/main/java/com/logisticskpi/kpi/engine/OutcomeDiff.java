@@ -1,0 +1,219 @@
+package com.logisticskpi.kpi.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which days an incremental run's rebuilt orders really changed. Before the rebuild, the store's outcomes and returns
+ * of the run's candidates are kept aside under the negated run id ({@link #snapshot}); after it, {@link #days}
+ * compares them order by order with the rebuilt ones. A late return on an old order, a late survey response or a
+ * re-sent identical shipment row rebuilds the order, but its outcome stays the same: its due and delivery days are
+ * then not computed again (the return's own days are, through its return row).
+ */
+final class OutcomeDiff {
+
+    /** What a figure reads of an outcome (not the hours late of an undelivered order: as_of's, for drill-down only). */
+    private static final List<String> FIGURE_COLUMNS = List.of("customer_id", "due_time", "due_day", "state",
+            "delivered_at", "del_day", "on_time", "accurate", "damaged", "documents_ok", "perfect", "is_split",
+            "line_count", "accurate_line_count", "cycle_us", "dispatch_us", "within_target", "warehouse", "carrier",
+            "region", "channel");
+    /** Positions in {@link #FIGURE_COLUMNS} of the customer and the slice values a survey or ticket takes from its order. */
+    private static final int[] SLICE_POSITIONS = {0, 17, 18, 19, 20};
+    private static final int DUE_DAY = 2;
+    private static final int DEL_DAY = 5;
+    private static final String RETURN_COLUMNS = "return_id, reason_code, requested_time, refunded_time, refund_us, req_day, ref_day";
+
+    private OutcomeDiff() {
+    }
+
+    /** Keeps the store's outcomes and returns of the run's candidates under the negated run id. */
+    static void snapshot(Connection work, long runId) throws SQLException {
+        String outcomes = String.join(", ", StoreCopy.OUTCOME_COLUMNS);
+        String returns = String.join(", ", StoreCopy.RETURN_COLUMNS);
+        try (PreparedStatement ps = work.prepareStatement("INSERT INTO order_outcome (run_id, " + outcomes + ") SELECT ?, "
+                + prefixed("o.", StoreCopy.OUTCOME_COLUMNS) + " FROM kpi_candidate c JOIN order_outcome o ON o.run_id = 0"
+                + " AND o.order_id = c.order_id WHERE c.run_id = ?")) {
+            ps.setLong(1, -runId);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = work.prepareStatement("INSERT INTO kpi_return (run_id, " + returns + ") SELECT ?, "
+                + prefixed("k.", StoreCopy.RETURN_COLUMNS) + " FROM kpi_candidate c JOIN kpi_return k ON k.run_id = 0"
+                + " AND k.order_id = c.order_id WHERE c.run_id = ?")) {
+            ps.setLong(1, -runId);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The days whose figures the run's rebuild changed. */
+    static Set<String> days(Connection work, long runId) throws SQLException {
+        String columns = prefixed("o.", FIGURE_COLUMNS);
+        Map<String, String[]> before = rows(work, "SELECT o.order_id, " + columns + " FROM order_outcome o WHERE o.run_id = ?",
+                -runId, FIGURE_COLUMNS.size());
+        Map<String, String[]> after = rows(work, "SELECT o.order_id, " + columns + " FROM kpi_candidate c JOIN order_outcome o"
+                + " ON o.run_id = 0 AND o.order_id = c.order_id WHERE c.run_id = ?", runId, FIGURE_COLUMNS.size());
+        Set<String> days = new TreeSet<>();
+        Set<String> sliceMoved = new TreeSet<>();
+        Set<String> orders = new HashSet<>(before.keySet());
+        orders.addAll(after.keySet());
+        for (String order : orders) {
+            String[] a = before.get(order);
+            String[] b = after.get(order);
+            if (Arrays.equals(a, b)) {
+                continue;
+            }
+            for (String[] row : new String[][] {a, b}) {
+                if (row != null) {
+                    add(days, row[DUE_DAY]);
+                    add(days, row[DEL_DAY]);
+                }
+            }
+            if (a == null || b == null || !sameSlices(a, b)) {
+                sliceMoved.add(order);
+            }
+        }
+        String ret = prefixed("k.", List.of(RETURN_COLUMNS.split(", ")));
+        Map<String, Set<String>> returnsBefore = tuples(work, "SELECT k.order_id, " + ret + " FROM kpi_return k WHERE k.run_id = ?",
+                -runId);
+        Map<String, Set<String>> returnsAfter = tuples(work, "SELECT k.order_id, " + ret + " FROM kpi_candidate c JOIN kpi_return k"
+                + " ON k.run_id = 0 AND k.order_id = c.order_id WHERE c.run_id = ?", runId);
+        Set<String> withReturns = new HashSet<>(returnsBefore.keySet());
+        withReturns.addAll(returnsAfter.keySet());
+        for (String order : withReturns) {
+            Set<String> a = returnsBefore.getOrDefault(order, Set.of());
+            Set<String> b = returnsAfter.getOrDefault(order, Set.of());
+            for (String t : a) {
+                if (!b.contains(t)) {
+                    returnDays(days, t);
+                }
+            }
+            for (String t : b) {
+                if (!a.contains(t)) {
+                    returnDays(days, t);
+                }
+            }
+        }
+        surveyAndTicketDays(work, sliceMoved, days);
+        return days;
+    }
+
+    /** The days of the survey responses and tickets of orders whose slices (or whose outcome's existence) changed. */
+    private static void surveyAndTicketDays(Connection work, Set<String> orders, Set<String> days) throws SQLException {
+        try (PreparedStatement surveys = work.prepareStatement("SELECT ss.resp_day, NULL FROM survey_response s"
+                + " JOIN kpi_store_survey ss ON ss.response_id = s.response_id WHERE s.order_id = ?");
+             PreparedStatement tickets = work.prepareStatement("SELECT st.opened_day, st.resolved_day FROM service_ticket t"
+                     + " JOIN kpi_store_ticket st ON st.ticket_id = t.ticket_id WHERE t.order_id = ?")) {
+            for (String order : orders) {
+                for (PreparedStatement ps : new PreparedStatement[] {surveys, tickets}) {
+                    ps.setString(1, order);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            add(days, rs.getString(1));
+                            add(days, rs.getString(2));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean sameSlices(String[] a, String[] b) {
+        for (int i : SLICE_POSITIONS) {
+            if (!java.util.Objects.equals(a[i], b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A return tuple's request day and refund day (its last two fields). */
+    private static void returnDays(Set<String> days, String tuple) {
+        String[] f = tuple.split("\u0001", -1);
+        add(days, f[f.length - 2]);
+        add(days, f[f.length - 1]);
+    }
+
+    private static Map<String, String[]> rows(Connection c, String sql, long runId, int n) throws SQLException {
+        Map<String, String[]> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String[] row = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getString(i + 2);
+                    }
+                    out.put(rs.getString(1), row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per order, each return as one text (fields joined by U+0001, null as empty). */
+    private static Map<String, Set<String>> tuples(Connection c, String sql, long runId) throws SQLException {
+        Map<String, Set<String>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder t = new StringBuilder();
+                    for (int i = 2; i <= n; i++) {
+                        if (i > 2) {
+                            t.append('\u0001');
+                        }
+                        String v = rs.getString(i);
+                        t.append(v == null ? "" : v);
+                    }
+                    out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(t.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(Set<String> days, String day) {
+        if (day != null && !day.isEmpty()) {
+            days.add(day);
+        }
+    }
+
+    static String prefixed(String prefix, List<String> columns) {
+        StringBuilder b = new StringBuilder();
+        for (String col : columns) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(prefix).append(col);
+        }
+        return b.toString();
+    }
+
+    /** Deletes the snapshots and the recorded days of every run up to {@code runId} (the store now includes them). */
+    static void clear(Connection work, long runId) throws SQLException {
+        for (String sql : new String[] {"DELETE FROM order_outcome WHERE run_id < 0 AND run_id >= ?",
+                "DELETE FROM kpi_return WHERE run_id < 0 AND run_id >= ?",
+                "DELETE FROM kpi_candidate WHERE run_id < 0 AND run_id >= ?"}) {
+            try (PreparedStatement ps = work.prepareStatement(sql)) {
+                ps.setLong(1, -runId);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_dirty_day WHERE run_id >= ? AND run_id <= ?")) {
+            ps.setLong(1, -runId);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
+    }
+}
