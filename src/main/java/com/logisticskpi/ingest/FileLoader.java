@@ -60,6 +60,8 @@ final class FileLoader {
 
     private final PlausibilityProperties plausibility;
     private final int commitRows;
+    private final LoadRetention retention;
+    private final Runnable afterBigLoad; // a big file was written in committed chunks (BigLoadCompaction)
 
     /** The default of {@code kpi.ingest.commit-rows}: rows per committed chunk of a big file. */
     public static final int DEFAULT_COMMIT_ROWS = 100_000;
@@ -67,12 +69,14 @@ final class FileLoader {
     FileLoader(DataSource dataSource, PlatformTransactionManager transactionManager, IngestProperties properties,
                SurveyProperties survey, Path rejectsDir) {
         this(dataSource, transactionManager, properties, survey, rejectsDir, PlausibilityProperties.defaults(),
-                DEFAULT_COMMIT_ROWS);
+                DEFAULT_COMMIT_ROWS, () -> { });
     }
 
     /** {@code commitRows}: a file of more lines is written in chunks of that many rows that each commit (0 = never). */
     FileLoader(DataSource dataSource, PlatformTransactionManager transactionManager, IngestProperties properties,
-               SurveyProperties survey, Path rejectsDir, PlausibilityProperties plausibility, int commitRows) {
+               SurveyProperties survey, Path rejectsDir, PlausibilityProperties plausibility, int commitRows,
+               Runnable afterBigLoad) {
+        this.afterBigLoad = afterBigLoad;
         if (commitRows < 0 || (commitRows > 0 && commitRows < StoredRowWriter.CHUNK)) {
             throw new IllegalArgumentException("kpi.ingest.commit-rows must be 0 (never) or at least "
                     + StoredRowWriter.CHUNK + ", was " + commitRows);
@@ -87,6 +91,7 @@ final class FileLoader {
         this.rejectsDir = rejectsDir;
         this.dataDir = rejectsDir.getParent();      // the rejects are <data-dir>/rejects (AppProperties.rejectsDir)
         this.mergeLocks = new MergeLocks(dataSource);
+        this.retention = new LoadRetention(dataSource);
     }
 
     /** Counters of one load. */
@@ -149,8 +154,17 @@ final class FileLoader {
         try {
             // header + records: a file of no more line breaks than commit-rows cannot reach a commit point
             int commitEvery = commitRows > 0 && lines > commitRows ? commitRows : 0;
-            return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts, progress,
-                    commitEvery));
+            if (commitEvery == 0) {
+                return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts, progress, 0));
+            }
+            try (LoadRetention.Lowered lowered = retention.lower()) {
+                return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts, progress,
+                        commitEvery));
+            } finally {
+                if (counts.commits > 0) {
+                    afterBigLoad.run();
+                }
+            }
         } catch (IngestException e) { // the lock of the kind could not be taken: nothing was written
             log.info("{}: load failed: {}", file.fileName(), e.getMessage(), e);
             store.finish(fileId, FileStatus.FAILED, 0, 0, 0, 0, 0, e.getMessage(), Instant.now(), Map.of());

@@ -25,9 +25,11 @@ public class IngestLeftovers {
     static final String MESSAGE = "the process ended during the load; nothing of it was stored";
 
     private final JdbcTemplate jdbc;
+    private final BigLoadCompaction compaction;
 
-    public IngestLeftovers(JdbcTemplate jdbc) {
+    public IngestLeftovers(JdbcTemplate jdbc, BigLoadCompaction compaction) {
         this.jdbc = jdbc;
+        this.compaction = compaction;
     }
 
     /** Takes back and marks every RUNNING ingest_file row INTERRUPTED, and returns them. */
@@ -48,6 +50,9 @@ public class IngestLeftovers {
             } catch (SQLException e) {
                 throw new IngestException("file " + r.name() + " (left RUNNING): taking back its committed rows failed: "
                         + e.getMessage(), e);
+            }
+            if (undone.any()) {
+                compaction.request();
             }
             String message = undone.any()
                     ? "the process ended during the load; its " + undone.deleted() + " committed rows were taken back ("

@@ -41,24 +41,26 @@ public class IngestService {
                          IngestProperties properties, SurveyProperties survey, AppProperties app,
                          PlausibilityProperties plausibility, InboxProperties inbox) {
         this(dataSource, transactionManager, properties, survey, app, plausibility, inbox,
-                FileLoader.DEFAULT_COMMIT_ROWS);
+                FileLoader.DEFAULT_COMMIT_ROWS, null);
     }
 
     /**
      * @param commitRows {@code kpi.ingest.commit-rows}: a file of more lines is written in bounded transactions of
      *                   that many rows, with an undo log that takes a failed or killed load back (0 = every file in
      *                   one transaction)
+     * @param compaction compacts the embedded store at the end of a process that wrote a big file (null: never)
      */
     @org.springframework.beans.factory.annotation.Autowired
     public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
                          IngestProperties properties, SurveyProperties survey, AppProperties app,
                          PlausibilityProperties plausibility, InboxProperties inbox,
                          @org.springframework.beans.factory.annotation.Value("${kpi.ingest.commit-rows:"
-                                 + FileLoader.DEFAULT_COMMIT_ROWS + "}") int commitRows) {
+                                 + FileLoader.DEFAULT_COMMIT_ROWS + "}") int commitRows,
+                         BigLoadCompaction compaction) {
         this.properties = properties;
         this.scanner = new InboxScanner(properties, inbox);
         this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir(), plausibility,
-                commitRows);
+                commitRows, compaction == null ? () -> { } : compaction::request);
     }
 
     /**
