@@ -42,7 +42,7 @@ import com.logisticskpi.base.db.DbTime;
  * that row (and a survey response's answers) into the undo log ({@link FileUndo#saveSql}), in the same transaction as
  * the UPDATE. A row of this file from an earlier chunk is not copied: it carries the file's id and goes with the load.
  *
- * <p>Why one class of about 450 lines: the four stages of a chunk (dedupe, look up, insert/update, count orphans) share
+ * <p>Why one class of about 500 lines: the four stages of a chunk (dedupe, look up, insert/update, count orphans) share
  * the chunk's pending rows and the prepared statements of one file's transaction; split apart they would pass that
  * state around and the counting rule above would no longer read in one place. The SQL text is built by the static
  * methods near the top.
