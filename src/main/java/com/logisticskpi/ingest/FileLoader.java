@@ -37,6 +37,13 @@ import com.logisticskpi.config.SurveyProperties;
  * commit. Any failure (missing required column, undecodable bytes, truncation, reject share above the limit,
  * database error) rolls the transaction back, records the file as FAILED and so leaves the stored export tables
  * untouched.
+ *
+ * <p>A big file (more lines than {@code kpi.ingest.commit-rows}, counted while its checksum is computed) is written in
+ * bounded transactions instead: the writer commits every {@code commit-rows} rows and keeps an undo log of the stored
+ * rows it replaces ({@link FileUndo}); the last chunk, the deletion of the undo log and the LOADED mark commit
+ * together. When such a load fails, its committed rows are taken back right away ({@link FileUndo#undo}) before the
+ * file is marked FAILED; when the process dies, the next writing command does it ({@link IngestLeftovers}). Either
+ * way the stored tables end up exactly as before the file, as with one transaction.
  */
 final class FileLoader {
 
@@ -52,14 +59,29 @@ final class FileLoader {
     private final MergeLocks mergeLocks;
 
     private final PlausibilityProperties plausibility;
+    private final int commitRows;
+    private final LoadRetention retention;
+    private final Runnable afterBigLoad; // a big file was written in committed chunks (BigLoadCompaction)
+
+    /** The default of {@code kpi.ingest.commit-rows}: rows per committed chunk of a big file. */
+    public static final int DEFAULT_COMMIT_ROWS = 100_000;
 
     FileLoader(DataSource dataSource, PlatformTransactionManager transactionManager, IngestProperties properties,
                SurveyProperties survey, Path rejectsDir) {
-        this(dataSource, transactionManager, properties, survey, rejectsDir, PlausibilityProperties.defaults());
+        this(dataSource, transactionManager, properties, survey, rejectsDir, PlausibilityProperties.defaults(),
+                DEFAULT_COMMIT_ROWS, () -> { });
     }
 
+    /** {@code commitRows}: a file of more lines is written in chunks of that many rows that each commit (0 = never). */
     FileLoader(DataSource dataSource, PlatformTransactionManager transactionManager, IngestProperties properties,
-               SurveyProperties survey, Path rejectsDir, PlausibilityProperties plausibility) {
+               SurveyProperties survey, Path rejectsDir, PlausibilityProperties plausibility, int commitRows,
+               Runnable afterBigLoad) {
+        this.afterBigLoad = afterBigLoad;
+        if (commitRows < 0 || (commitRows > 0 && commitRows < StoredRowWriter.CHUNK)) {
+            throw new IllegalArgumentException("kpi.ingest.commit-rows must be 0 (never) or at least "
+                    + StoredRowWriter.CHUNK + ", was " + commitRows);
+        }
+        this.commitRows = commitRows;
         this.plausibility = plausibility;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
@@ -69,11 +91,13 @@ final class FileLoader {
         this.rejectsDir = rejectsDir;
         this.dataDir = rejectsDir.getParent();      // the rejects are <data-dir>/rejects (AppProperties.rejectsDir)
         this.mergeLocks = new MergeLocks(dataSource);
+        this.retention = new LoadRetention(dataSource);
     }
 
     /** Counters of one load. */
     private static final class Counts {
         long read;
+        int commits;       // chunks committed before the end (a big file's bounded transactions)
         long loaded;
         long superseded;
         long rejected;
@@ -103,9 +127,12 @@ final class FileLoader {
         Instant started = Instant.now();
         String sha256;
         long size;
+        long lines;
         try {
             size = Files.size(file.path());
-            sha256 = sha256(file.path());
+            Digest digest = digest(file.path());
+            sha256 = digest.sha256();
+            lines = digest.lineBreaks();
         } catch (IOException e) {
             String msg = file.fileName() + ": cannot read: " + e.getMessage();
             log.info("{}", msg, e);
@@ -125,7 +152,19 @@ final class FileLoader {
         // files may load in parallel (the nightly job's partitioned ingest): loads of one kind take turns, because
         // each writes its rows while it reads the file, in one transaction (see MergeLocks)
         try {
-            return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts, progress));
+            // header + records: a file of no more line breaks than commit-rows cannot reach a commit point
+            int commitEvery = commitRows > 0 && lines > commitRows ? commitRows : 0;
+            if (commitEvery == 0) {
+                return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts, progress, 0));
+            }
+            try (LoadRetention.Lowered lowered = retention.lower()) {
+                return mergeLocks.call(file.kind(), () -> loadInTransaction(file, zone, fileId, counts, progress,
+                        commitEvery));
+            } finally {
+                if (counts.commits > 0) {
+                    afterBigLoad.run();
+                }
+            }
         } catch (IngestException e) { // the lock of the kind could not be taken: nothing was written
             log.info("{}: load failed: {}", file.fileName(), e.getMessage(), e);
             store.finish(fileId, FileStatus.FAILED, 0, 0, 0, 0, 0, e.getMessage(), Instant.now(), Map.of());
@@ -136,7 +175,7 @@ final class FileLoader {
 
     /** Reads the file and writes its rows in ONE transaction; a failure rolls back and records the file FAILED. */
     private FileResult loadInTransaction(InboxFile file, ZoneId zone, long fileId, Counts counts,
-                                         ReadProgress progress) {
+                                         ReadProgress progress, int commitEvery) {
         // ONE transaction per file: its rows go straight into the stored table while the file is read, and the
         // file's LOADED bookkeeping commits with them; any failure (also the reject limit, checked after the whole
         // file is read) rolls all of it back, so the stored tables are exactly as before the file.
@@ -147,11 +186,19 @@ final class FileLoader {
             }
             long t0 = System.nanoTime();
             Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
-            try (StoredRowWriter writer = new StoredRowWriter(connection, file.kind(), fileId, file.sourceOrder())) {
-                read(file, zone, counts, writer, progress);
+            try (StoredRowWriter writer = new StoredRowWriter(connection, file.kind(), fileId, file.sourceOrder(),
+                    commitEvery)) {
+                try {
+                    read(file, zone, counts, writer, progress);
+                } finally {
+                    counts.commits = writer.commits();
+                }
                 counts.loaded = writer.loaded();
                 counts.superseded = writer.superseded();
                 counts.orphans = writer.orphans();
+                if (commitEvery > 0) {
+                    FileUndo.discard(connection, file.kind(), fileId); // commits with the LOADED mark below
+                }
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
@@ -184,10 +231,30 @@ final class FileLoader {
             String message = e instanceof IngestException ? e.getMessage()
                     : file.fileName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
             log.info("{}: load failed: {}", file.fileName(), message, e);
+            if (counts.commits > 0) {
+                takeBack(file, fileId, counts.commits, e);
+            }
             store.finish(fileId, FileStatus.FAILED, counts.read, 0, 0, counts.rejected, 0, message, Instant.now(),
                     counts.rejectsByReason);
             return new FileResult(fileId, file.kind(), file.fileName(), file.businessDate(), FileStatus.FAILED,
                     counts.read, 0, 0, counts.rejected, 0, Map.copyOf(counts.rejectsByReason), message);
+        }
+    }
+
+    /**
+     * Takes back the committed chunks of a failed big load (still under the kind's merge lock). When that fails too,
+     * the file stays RUNNING and the exception ends the ingest: the next writing command takes it back
+     * ({@link IngestLeftovers}) before anything is computed from the stored tables.
+     */
+    private void takeBack(InboxFile file, long fileId, int commits, Exception cause) {
+        try {
+            FileUndo.Result undone = FileUndo.undo(dataSource, file.kind(), fileId);
+            log.info("{}: the failed load's {} committed chunks were taken back: {} rows deleted, {} rows restored",
+                    file.fileName(), commits, undone.deleted(), undone.restored());
+        } catch (SQLException | RuntimeException undoFailure) {
+            undoFailure.addSuppressed(cause);
+            throw new IllegalStateException(file.fileName() + ": the load failed and taking back its committed rows"
+                    + " failed too (" + undoFailure.getMessage() + "); the next run takes them back", undoFailure);
         }
     }
 
@@ -261,12 +328,25 @@ final class FileLoader {
     }
 
     static String sha256(Path path) throws IOException {
+        return digest(path).sha256();
+    }
+
+    /** A file's SHA-256 and how many line feeds it holds (an upper bound of its data records + 1). */
+    record Digest(String sha256, long lineBreaks) {
+    }
+
+    static Digest digest(Path path) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             byte[] buf = new byte[64 * 1024];
-            while (in.read(buf) >= 0) {
-                // digesting
+            long lineBreaks = 0;
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lineBreaks++;
+                    }
+                }
             }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return new Digest(HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()), lineBreaks);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -37,13 +37,30 @@ public class IngestService {
                 new InboxProperties(java.time.Duration.ZERO, false, "skip"));
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
     public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
                          IngestProperties properties, SurveyProperties survey, AppProperties app,
                          PlausibilityProperties plausibility, InboxProperties inbox) {
+        this(dataSource, transactionManager, properties, survey, app, plausibility, inbox,
+                FileLoader.DEFAULT_COMMIT_ROWS, null);
+    }
+
+    /**
+     * @param commitRows {@code kpi.ingest.commit-rows}: a file of more lines is written in bounded transactions of
+     *                   that many rows, with an undo log that takes a failed or killed load back (0 = every file in
+     *                   one transaction)
+     * @param compaction compacts the embedded store at the end of a process that wrote a big file (null: never)
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public IngestService(DataSource dataSource, PlatformTransactionManager transactionManager,
+                         IngestProperties properties, SurveyProperties survey, AppProperties app,
+                         PlausibilityProperties plausibility, InboxProperties inbox,
+                         @org.springframework.beans.factory.annotation.Value("${kpi.ingest.commit-rows:"
+                                 + FileLoader.DEFAULT_COMMIT_ROWS + "}") int commitRows,
+                         BigLoadCompaction compaction) {
         this.properties = properties;
         this.scanner = new InboxScanner(properties, inbox);
-        this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir(), plausibility);
+        this.loader = new FileLoader(dataSource, transactionManager, properties, survey, app.rejectsDir(), plausibility,
+                commitRows, compaction == null ? () -> { } : compaction::request);
     }
 
     /**

@@ -37,7 +37,12 @@ import com.logisticskpi.base.db.DbTime;
  * replaced counts the stored rows of other files (or an earlier version of the same file) this file replaced, and
  * orphans are counted over the rows of this file that end up stored. No statement scans a stored table.
  *
- * <p>Why one class of about 450 lines: the four stages of a chunk (dedupe, look up, insert/update, count orphans) share
+ * <p>Big files ({@code commitRows > 0}, see {@link FileLoader}): every {@code commitRows} rows the writer commits the
+ * connection's transaction after a chunk, and before a chunk replaces a stored row that another file wrote it copies
+ * that row (and a survey response's answers) into the undo log ({@link FileUndo#saveSql}), in the same transaction as
+ * the UPDATE. A row of this file from an earlier chunk is not copied: it carries the file's id and goes with the load.
+ *
+ * <p>Why one class of about 500 lines: the four stages of a chunk (dedupe, look up, insert/update, count orphans) share
  * the chunk's pending rows and the prepared statements of one file's transaction; split apart they would pass that
  * state around and the counting rule above would no longer read in one place. The SQL text is built by the static
  * methods near the top.
@@ -63,6 +68,11 @@ final class StoredRowWriter implements AutoCloseable {
     private final PreparedStatement orderLines;   // shipments, returns, tickets
     private final PreparedStatement deleteAnswers; // surveys
     private final PreparedStatement insertAnswer;  // surveys
+    private final PreparedStatement save;          // undo log (big files only)
+    private final PreparedStatement saveAnswers;   // undo log of surveys (big files only)
+    private final int commitRows;                  // 0: never commits (one transaction per file)
+    private long committedAt;                      // staged rows at the last commit
+    private int commits;
 
     private final LinkedHashMap<Key, Pending> chunk = new LinkedHashMap<>();
 
@@ -92,7 +102,17 @@ final class StoredRowWriter implements AutoCloseable {
     }
 
     StoredRowWriter(Connection connection, ExportKind kind, long fileId, String sourceOrder) throws SQLException {
+        this(connection, kind, fileId, sourceOrder, 0);
+    }
+
+    /**
+     * With {@code commitRows > 0}: commits the connection's transaction after the chunk that reaches every
+     * {@code commitRows} rows and keeps the undo log of the rows it replaces (a big file's bounded transactions).
+     */
+    StoredRowWriter(Connection connection, ExportKind kind, long fileId, String sourceOrder, int commitRows)
+            throws SQLException {
         this.connection = connection;
+        this.commitRows = commitRows;
         this.kind = kind;
         this.fileId = fileId;
         this.sourceOrder = sourceOrder;
@@ -112,6 +132,8 @@ final class StoredRowWriter implements AutoCloseable {
             this.orderLines = orphanKind ? prepare(opened, ORDER_LINES) : null;
             this.deleteAnswers = kind == ExportKind.SURVEYS ? prepare(opened, DELETE_ANSWERS) : null;
             this.insertAnswer = kind == ExportKind.SURVEYS ? prepare(opened, INSERT_ANSWER) : null;
+            this.save = commitRows > 0 ? prepare(opened, FileUndo.saveSql(kind)) : null;
+            this.saveAnswers = commitRows > 0 && kind == ExportKind.SURVEYS ? prepare(opened, FileUndo.SAVE_ANSWERS) : null;
         } catch (SQLException e) {
             for (PreparedStatement ps : opened) {
                 try {
@@ -181,7 +203,17 @@ final class StoredRowWriter implements AutoCloseable {
         chunk.put(k, new Pending(line, row));
         if (chunk.size() >= CHUNK) {
             flush();
+            if (commitRows > 0 && staged - committedAt >= commitRows) {
+                connection.commit(); // a bounded transaction: the undo log can take it back
+                committedAt = staged;
+                commits++;
+            }
         }
+    }
+
+    /** How many times this writer committed (0 for a file written in one transaction). */
+    int commits() {
+        return commits;
     }
 
     /** Writes the pending chunk (call once more after the last row). */
@@ -208,6 +240,9 @@ final class StoredRowWriter implements AutoCloseable {
         }
         if (orderLines != null) {
             countOrphans(inserts, updates, ownOverwritten);
+        }
+        if (save != null) {
+            saveReplaced(stored);
         }
         if (deleteAnswers != null && !updates.isEmpty()) {
             for (Pending p : updates) {
@@ -244,6 +279,35 @@ final class StoredRowWriter implements AutoCloseable {
         }
         loaded += inserts.size() + updates.size() - ownOverwritten.size();
         chunk.clear();
+    }
+
+    /** Copies the stored rows of other files this chunk replaces into the undo log (before they change). */
+    private void saveReplaced(Map<Key, Stored> stored) throws SQLException {
+        int n = 0;
+        for (Map.Entry<Key, Stored> e : stored.entrySet()) {
+            Stored s = e.getValue();
+            if (!s.replaceable() || s.srcFileId() == fileId) {
+                continue;
+            }
+            Object[] key = e.getKey().values();
+            save.setLong(1, fileId);
+            for (int i = 0; i < keyCount; i++) {
+                bind(save, i + 2, kind.columns().get(keyIndexes[i]).sqlType(), key[i]);
+            }
+            save.addBatch();
+            if (saveAnswers != null) {
+                saveAnswers.setLong(1, fileId);
+                saveAnswers.setString(2, (String) key[0]);
+                saveAnswers.addBatch();
+            }
+            n++;
+        }
+        if (n > 0) {
+            save.executeBatch();
+            if (saveAnswers != null) {
+                saveAnswers.executeBatch();
+            }
+        }
     }
 
     private Map<Key, Stored> lookupStored() throws SQLException {
@@ -426,7 +490,8 @@ final class StoredRowWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (PreparedStatement ps : new PreparedStatement[] {lookup, insert, update, orderLines, deleteAnswers, insertAnswer}) {
+        for (PreparedStatement ps : new PreparedStatement[] {lookup, insert, update, orderLines, deleteAnswers, insertAnswer,
+                save, saveAnswers}) {
             if (ps == null) {
                 continue;
             }

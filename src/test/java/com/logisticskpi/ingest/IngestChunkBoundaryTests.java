@@ -37,19 +37,30 @@ class IngestChunkBoundaryTests {
 
     @Test
     void h2MatchesTheModel() {
-        check(TestDatabases.h2Options(work.resolve("h2")));
+        check(TestDatabases.h2Options(work.resolve("h2")), "100000");
     }
 
     @Test
     void mariadbMatchesTheModel() {
-        check(TestDatabases.mysqlOptions(work.resolve("mariadb")));
+        check(TestDatabases.mysqlOptions(work.resolve("mariadb")), "100000");
+    }
+
+    /** The same files written in bounded transactions (a commit every 1,000 rows, with the undo log): same result. */
+    @Test
+    void h2MatchesTheModelInCommittedChunks() {
+        check(TestDatabases.h2Options(work.resolve("h2-chunks")), "1000");
+    }
+
+    @Test
+    void mariadbMatchesTheModelInCommittedChunks() {
+        check(TestDatabases.mysqlOptions(work.resolve("mariadb-chunks")), "1000");
     }
 
     /** One generated file: name and rows (each row: key, order_id, line_no, value, answers). */
     record Gen(String name, String kind, List<String[]> rows, String csv) {
     }
 
-    private void check(CommonOptions options) {
+    private void check(CommonOptions options, String commitRows) {
         Random random = new Random(42);
         // orders: O1..O1500 with line 1, every third also line 2
         StringBuilder orders = new StringBuilder("order_id,line_no,customer_id,order_time,promised_delivery_time,sku,quantity\n");
@@ -83,7 +94,8 @@ class IngestChunkBoundaryTests {
         first.forEach(g -> IngestTestKit.write(inbox1, g.name(), g.csv()));
         second.forEach(g -> IngestTestKit.write(inbox2, g.name(), g.csv()));
 
-        try (ConfigurableApplicationContext ctx = AppContext.start(options, Map.of("kpi.ingest.reject-limit", "0"))) {
+        try (ConfigurableApplicationContext ctx = AppContext.start(options, Map.of("kpi.ingest.reject-limit", "0",
+                "kpi.ingest.commit-rows", commitRows))) {
             IngestService service = ctx.getBean(IngestService.class);
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             IngestTestKit.clearAll(jdbc);
@@ -118,6 +130,11 @@ class IngestChunkBoundaryTests {
             assertThat(jdbc.queryForList("SELECT CONCAT(response_id, '|', item, '|', score) FROM survey_answer "
                     + "ORDER BY response_id, item", String.class))
                     .containsExactlyElementsOf(model.answers.values());
+            for (ExportKind kind : ExportKind.values()) {
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + FileUndo.undoTable(kind), Long.class))
+                        .as("undo log of " + kind).isZero();
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + FileUndo.ANSWERS_TABLE, Long.class)).isZero();
         }
     }
 
