@@ -46,7 +46,7 @@ import com.logisticskpi.testsupport.EngineHarness;
  * run's, and every full-run row must be in the nightly, except {@code segment} rows of periods other than the report
  * date's day, ISO week and month (the issue lets the nightly compute segment slices only for those).
  *
- * <p>The data: {@value #ORDERS_PER_DAY} orders a day from the project's generator (fixed seed, 100 business dates
+ * <p>The data: 12 orders a day from the project's generator (fixed seed, 100 business dates
  * from {@link #HISTORY_START}), fed to the database day by day: the first {@value #HISTORY_DAYS} days on night 0, then
  * one day's files per night, as the exports arrive. On top of that a handful of hand-written orders X1..X10 (channel
  * {@code XCH}, which no generated order uses, so their figures can be computed by hand) and, on specific nights, late
@@ -59,7 +59,7 @@ class IncrementalNightsTests {
     static final LocalDate HISTORY_START = LocalDate.parse("2026-09-01");
     static final int HISTORY_DAYS = 40;
     static final int NIGHTS = 60;
-    static final int ORDERS_PER_DAY = 30;
+    static final int ORDERS_PER_DAY = Integer.getInteger("kpi.nights.orders", 12);
     static final long SEED = 20261010L;
     /** Night 15 (report date 2026-10-25): no file at all; that day's exports arrive the next night with the next day's. */
     static final int NO_FILES_NIGHT = 15;
@@ -111,6 +111,7 @@ class IncrementalNightsTests {
         KpiService kpi = h.context().getBean(KpiService.class);
         long started = System.nanoTime();
         long[] spent = new long[4]; // ingest, nightly, full, comparison
+        int[] rows = new int[2]; // values and drivers rows of the last full run
         Map<String, String> previousFull = Map.of();
         int last = Integer.getInteger("kpi.nights.last", NIGHTS); // -Dkpi.nights.last=N stops after night N (debugging)
         for (int night = 0; night <= last; night++) {
@@ -147,14 +148,17 @@ class IncrementalNightsTests {
             new NightChecks(night, previousFull, fullValues).check(what);
             previousFull = fullValues;
             long t4 = System.nanoTime();
+            rows[0] = fullValues.size();
+            rows[1] = fullDrivers.size();
             spent[0] += t1 - t0;
             spent[1] += t2 - t1;
             spent[2] += t3 - t2;
             spent[3] += t4 - t3;
         }
         System.out.printf("[IncrementalNightsTests] %s: %d nights in %.1f s (ingest %.1f s, nightly %.1f s, full %.1f s, "
-                + "comparison %.1f s)%n", store, last + 1, (System.nanoTime() - started) / 1e9, spent[0] / 1e9,
-                spent[1] / 1e9, spent[2] / 1e9, spent[3] / 1e9);
+                + "comparison %.1f s); the last night's full run: %d figures, %d driver rows%n", store, last + 1,
+                (System.nanoTime() - started) / 1e9, spent[0] / 1e9, spent[1] / 1e9, spent[2] / 1e9, spent[3] / 1e9,
+                rows[0], rows[1]);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
