@@ -102,6 +102,44 @@ class IncrementalNightsTests {
         }
     }
 
+    /** The comparison itself: it must see a changed text, a row only in the nightly, and a missing non-segment row. */
+    @Test
+    void theComparisonFlagsEveryDifferenceAndAllowsOnlyOlderSegmentRowsToBeMissing() {
+        String header = "period_type,period,slice,slice_value,kpi,numerator,denominator,value\n";
+        Map<String, String> full = keyed(header + """
+                day,2026-11-30,all,all,on_time_rate,9,10,0.9
+                day,2026-11-30,segment,A,on_time_rate,4,5,0.8
+                day,2026-12-01,segment,A,on_time_rate,1,1,1
+                week,2026-W49,segment,B,on_time_rate,1,2,0.5
+                month,2026-11,segment,C,on_time_rate,3,4,0.75
+                month,2026-12,segment,C,on_time_rate,2,4,0.5
+                """, 5);
+        LocalDate d = LocalDate.parse("2026-12-01"); // its week 2026-W49, its month 2026-12
+        Map<String, String> nightly = new LinkedHashMap<>(full);
+        // older periods' segment rows may be missing: day 2026-11-30 and month 2026-11
+        nightly.keySet().removeIf(k -> k.startsWith("day\u00012026-11-30\u0001segment") || k.startsWith("month\u00012026-11\u0001"));
+        compare("ok", nightly, full, d, 2);
+
+        for (String own : List.of("day\u00012026-12-01", "week\u00012026-W49", "month\u00012026-12")) {
+            Map<String, String> missing = new LinkedHashMap<>(full);
+            missing.keySet().removeIf(k -> k.startsWith(own));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> compare("own period", missing, full, d, 2))
+                    .hasMessageContaining("missing in the nightly: " + own.replace('\u0001', ','));
+        }
+        Map<String, String> noAll = new LinkedHashMap<>(full);
+        noAll.keySet().removeIf(k -> k.contains("\u0001all\u0001"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compare("all", noAll, full, d, 2))
+                .hasMessageContaining("missing in the nightly: day,2026-11-30,all,all,on_time_rate");
+        Map<String, String> changed = new LinkedHashMap<>(full);
+        changed.replaceAll((k, v) -> v.replace("9,10,0.9", "9,10,0.90"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compare("text", changed, full, d, 2))
+                .hasMessageContaining("differs: nightly day,2026-11-30,all,all,on_time_rate,9,10,0.90");
+        Map<String, String> extra = new LinkedHashMap<>(full);
+        extra.put("x", "day,2026-11-29,all,all,on_time_rate,1,1,1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compare("extra", extra, full, d, 2))
+                .hasMessageContaining("only in the nightly:  day,2026-11-29");
+    }
+
     static LocalDate reportDate(int night) {
         return HISTORY_START.plusDays(HISTORY_DAYS - 1L + night);
     }
@@ -141,7 +179,9 @@ class IncrementalNightsTests {
             String what = store + " night " + night + " (report date " + d + ")";
             assertThat(fullValues).as(what + ": full run values").isNotEmpty();
             assertThat(fullDrivers).as(what + ": full run drivers").isNotEmpty();
-            assertThat(nightly.values()).as(what + ": the nightly's figures").isNotEmpty();
+            // what the report step reads back (reportOfRun: the stored figures) is what the computation returned
+            assertThat(keyed(render(f -> KpiValuesCsv.write(f, nightly.values())), 5))
+                    .as(what + ": the nightly's returned figures against its stored ones").isEqualTo(nightlyValues);
             compare(what + ", kpi-values.csv", nightlyValues, fullValues, d, 2);
             compare(what + ", kpi-drivers.csv", nightlyDrivers, fullDrivers, d, 4);
 
