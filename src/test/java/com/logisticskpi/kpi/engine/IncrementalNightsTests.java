@@ -56,7 +56,8 @@ import com.logisticskpi.testsupport.EngineHarness;
  *
  * <p>Cost: on the current (non-incremental) engine each of the 122 computations rebuilds every figure of the data
  * (60,328 figures and 24,600 driver rows on the last night), about 2 CPU seconds each on H2; measured 2026-12-01 on the
- * shared 2-core box at load 8-11: H2 516 s, MariaDB 965 s per variant. {@code -Dkpi.nights.last=N} stops after night
+ * shared 2-core box at load 8-20: H2 516 s and MariaDB 965 s run one after the other; both classes side by side in the
+ * two forks 650 s and 723 s, 13 min 19 s in all (about 555 CPU seconds of the test JVMs). {@code -Dkpi.nights.last=N} stops after night
  * N and {@code -Dkpi.nights.orders=N} changes the generated orders a day (the hand checks hold for any N), for quick
  * local runs; each variant prints its time split (ingest, nightly, full, comparison).
  */
