@@ -68,6 +68,8 @@ final class StoreFigures {
             days.addAll(changed);
             plan(work, req, before.lastRunId(), days, report, compute, drop);
         }
+        long tPlan = System.nanoTime();
+        LOG.info("kpi run {}: changed days and periods planned in {} ms", runId, (tPlan - t0) / 1_000_000);
         List<StoreCopy.GroupKeyPeriod> scanned = new ArrayList<>();
         compute.forEach((t, labels) -> labels.forEach(p -> {
             scanned.add(new StoreCopy.GroupKeyPeriod(t, p));
@@ -98,12 +100,15 @@ final class StoreFigures {
             reported.add(new StoreCopy.GroupKeyPeriod(t, p));
             reported.add(new StoreCopy.GroupKeyPeriod(t, t.previousOf(p)));
         });
-        long kept = StoreCopy.keepOnly(work, runId, StoreCopy.ranges(reported), req.zone());
+        List<StoreCopy.DayRange> reportRanges = StoreCopy.ranges(reported);
+        // the copy holds exactly the report periods' orders unless older periods were computed too
+        long kept = reportRanges.equals(ranges) ? copied : StoreCopy.keepOnly(work, runId, reportRanges, req.zone());
         if (before != null) {
             StoreCopy.reuseFigures(work, runId, before.lastRunId(), drop, batch);
         }
         RunTables.insertValues(work, runId, values, batch);
         DriverStore.insert(work, runId, drivers, batch);
+        long t3 = System.nanoTime();
         long valueCount = RunTables.count(work, "SELECT COUNT(*) FROM kpi_value WHERE run_id = ?", runId);
         RunTables.markDone(work, runId, kept, valueCount);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -111,10 +116,13 @@ final class StoreFigures {
                 runId).write(work, now);
         OutcomeDiff.clear(work, runId);
         work.commit();
+        long t4 = System.nanoTime();
         RunTables.purgeDetails(work, runId, properties.keepDetailRuns());
         work.commit();
         work.setAutoCommit(true);
         int periods = compute.values().stream().mapToInt(List::size).sum();
+        LOG.info("kpi run {}: drill-down and reused figures {} ms, stored {} ms, old details purged {} ms", runId,
+                (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (System.nanoTime() - t4) / 1_000_000);
         LOG.info("kpi run {} ({}): {} outcomes rebuilt, {} periods computed from {} stored outcomes ({} ms), figures {} ms,"
                         + " {} figures in all", runId, mode, RunTables.count(work, "SELECT outcomes_rebuilt FROM kpi_run WHERE run_id = ?", runId), periods, copied, (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, valueCount);
