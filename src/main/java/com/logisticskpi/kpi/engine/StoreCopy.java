@@ -35,8 +35,11 @@ final class StoreCopy {
             + " WHERE x.%s >= ? AND x.%s < ? AND x.order_id IS NOT NULL"
             + " AND EXISTS (SELECT 1 FROM order_outcome s WHERE s.run_id = ? AND s.order_id = x.order_id)"
             + NOT_CANDIDATE.formatted("x.order_id");
+    /** The orders due or delivered in a range: one statement (an outcome is one row per order, UNION removes repeats). */
+    private static final String DUE_OR_DELIVERED = "INSERT INTO kpi_candidate (run_id, order_id) SELECT ?, u.order_id FROM"
+            + " (SELECT x.order_id FROM order_outcome x WHERE x.run_id = ? AND x.due_day >= ? AND x.due_day < ?%1$s"
+            + " UNION SELECT x.order_id FROM order_outcome x WHERE x.run_id = ? AND x.del_day >= ? AND x.del_day < ?%1$s) u";
     private static final List<String> SCAN_BY_DAY = List.of(
-            BY_DAY.formatted("order_outcome", "due_day", "due_day"), BY_DAY.formatted("order_outcome", "del_day", "del_day"),
             BY_DAY.formatted("kpi_return", "req_day", "req_day"), BY_DAY.formatted("kpi_return", "ref_day", "ref_day"));
     private static final List<String> SCAN_BY_TIME = List.of(
             BY_TIME.formatted("survey_response", "response_time", "response_time"),
@@ -139,6 +142,23 @@ final class StoreCopy {
             ps.executeUpdate();
         }
         for (DayRange r : ranges) {
+            // the slot is empty before the first range: with one range the UNION alone keeps orders distinct; with
+            // several, an order due in one range and delivered in another is kept out of the later one by NOT EXISTS
+            boolean several = ranges.size() > 1;
+            try (PreparedStatement ps = work.prepareStatement(
+                    DUE_OR_DELIVERED.formatted(several ? NOT_CANDIDATE.formatted("x.order_id") : ""))) {
+                int i = 1;
+                ps.setLong(i++, runId);
+                for (int half = 0; half < 2; half++) {
+                    ps.setLong(i++, source);
+                    ps.setString(i++, r.start().toString());
+                    ps.setString(i++, r.end().toString());
+                    if (several) {
+                        ps.setLong(i++, runId); // NOT_CANDIDATE's parameter ends each half
+                    }
+                }
+                ps.executeUpdate();
+            }
             for (String sql : SCAN_BY_DAY) {
                 try (PreparedStatement ps = work.prepareStatement(sql)) {
                     ps.setLong(1, runId);
