@@ -55,12 +55,13 @@ public class HistoryCommand implements Callable<Integer> {
                     out.printf("%6d  %-14s  %-10s  %-19s  %9s  %10d  %10d  %s%n", r.executionId(), r.jobName(),
                             r.status(), r.start() == null ? "-" : TIME.format(r.start()), duration(r.duration()),
                             r.readCount(), r.writeCount(), r.identifyingParameters());
-                    for (String run : history.kpiRuns(r.executionId())) {
-                        out.printf("%6s  %s%n", "", run);
-                    }
                     // what the process of this execution left behind when it ended, and who cleaned it
                     for (String cleaned : history.cleanedAfter(r.executionId())) {
                         out.printf("%6s  left over, %s%n", "", cleaned);
+                    }
+                    // the kpi runs of the execution: FULL, INCREMENTAL or REBUILD, outcomes built (docs/kpi-engine.md)
+                    for (String run : history.kpiRuns(r.executionId())) {
+                        out.printf("%6s  %s%n", "", run);
                     }
                 }
             }
