@@ -465,7 +465,14 @@ class SampleDataReportTests {
             run.add(new KpiValue(PeriodType.fromLabel(k[0]), k[1], k[2], k[3], k[4], r.numerator().isEmpty() ? null
                     : Double.valueOf(r.numerator()), r.denominator().isEmpty() ? null : Long.valueOf(r.denominator()), r.value()));
         }
-        assertThat(PlainSqlCrossCheck.differences(check, run, from, to)).isEmpty();
+        // a nightly writes the segment slice for the report date's day, week and month only (docs/kpi-engine.md
+        // "What a night recomputes"): the other periods' segment figures are not in its kpi-values.csv
+        java.util.Set<String> reported = java.util.Set.of("day " + DATE, "week " + PeriodType.WEEK.periodOf(to),
+                "month " + PeriodType.MONTH.periodOf(to));
+        List<KpiValue> expected = check.stream().filter(v -> !v.slice().equals("segment")
+                || reported.contains(v.periodType().label() + " " + v.period())).toList();
+        assertThat(expected.size()).isLessThan(check.size());
+        assertThat(PlainSqlCrossCheck.differences(expected, run, from, to)).isEmpty();
         // it must have compared a lot: each KPI for days, weeks and months, for every slice
         for (String kpi : PlainSqlCrossCheck.KPIS) {
             for (PeriodType t : PeriodType.values()) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,7 +30,9 @@ final class OutcomeDiff {
     /** Positions in {@link #FIGURE_COLUMNS} of the customer and the slice values a survey or ticket takes from its order. */
     private static final int[] SLICE_POSITIONS = {0, 17, 18, 19, 20};
     private static final int DUE_DAY = 2;
+    private static final int STATE = 3;
     private static final int DEL_DAY = 5;
+    private static final int ON_TIME = 6;
     private static final String RETURN_COLUMNS = "return_id, reason_code, requested_time, refunded_time, refund_us, req_day, ref_day";
 
     private OutcomeDiff() {
@@ -72,13 +75,16 @@ final class OutcomeDiff {
             if (Arrays.equals(a, b)) {
                 continue;
             }
-            for (String[] row : new String[][] {a, b}) {
-                if (row != null) {
-                    add(days, row[DUE_DAY]);
-                    add(days, row[DEL_DAY]);
-                }
+            boolean slicesMoved = a == null || b == null || !sameSlices(a, b);
+            if (slicesMoved || !Objects.equals(dueCohort(a), dueCohort(b))) {
+                addDay(days, a, DUE_DAY);
+                addDay(days, b, DUE_DAY);
             }
-            if (a == null || b == null || !sameSlices(a, b)) {
+            if (slicesMoved || !Objects.equals(deliveredCohort(a), deliveredCohort(b))) {
+                addDay(days, a, DEL_DAY);
+                addDay(days, b, DEL_DAY);
+            }
+            if (slicesMoved) {
                 sliceMoved.add(order);
             }
         }
@@ -103,8 +109,42 @@ final class OutcomeDiff {
                 }
             }
         }
+        for (String order : sliceMoved) { // a return counts in its order's slices
+            for (Map<String, Set<String>> r : List.of(returnsBefore, returnsAfter)) {
+                for (String t : r.getOrDefault(order, Set.of())) {
+                    returnDays(days, t);
+                }
+            }
+        }
         surveyAndTicketDays(work, sliceMoved, days);
         return days;
+    }
+
+    /**
+     * What the due cohort counts of an outcome (kpis.md section 2): its due day, pending or judged, on time; null for
+     * no outcome. An overdue order delivered late today changes its row, not its due day's figures.
+     */
+    private static String dueCohort(String[] row) {
+        if (row == null) {
+            return null;
+        }
+        boolean onTime = "DELIVERED".equals(row[STATE])
+                && ("TRUE".equalsIgnoreCase(row[ON_TIME]) || "1".equals(row[ON_TIME])); // H2 and MySQL BOOLEAN text
+        return row[DUE_DAY] + "|" + "PENDING".equals(row[STATE]) + "|" + onTime;
+    }
+
+    /** What the delivered cohort counts of an outcome: every delivered-order column, null when not delivered. */
+    private static String deliveredCohort(String[] row) {
+        if (row == null || !"DELIVERED".equals(row[STATE])) {
+            return null;
+        }
+        return String.join("|", Arrays.asList(row).subList(DEL_DAY, 17).stream().map(String::valueOf).toList());
+    }
+
+    private static void addDay(Set<String> days, String[] row, int column) {
+        if (row != null) {
+            add(days, row[column]);
+        }
     }
 
     /** The days of the survey responses and tickets of orders whose slices (or whose outcome's existence) changed. */
