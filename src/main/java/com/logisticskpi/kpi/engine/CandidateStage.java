@@ -176,8 +176,8 @@ final class CandidateStage {
         if (req.asOf().isBefore(s.asOf()) || req.to().isBefore(s.reportDate())) {
             return "as_of or the report date is before the store's (" + s.asOf() + ", " + s.reportDate() + ")";
         }
-        Object[] last = RunTables.statusAndRange(work, s.lastRunId());
-        if (last == null || !"COMPLETED".equals(last[0]) || req.from().isBefore((java.time.LocalDate) last[1])) {
+        RunTables.StatusAndRange last = RunTables.statusAndRange(work, s.lastRunId());
+        if (last == null || !"COMPLETED".equals(last.status()) || req.from().isBefore(last.from())) {
             return "its last run " + s.lastRunId() + " is gone or does not cover this run's start";
         }
         return null;

@@ -130,13 +130,17 @@ final class RunTables {
         }
     }
 
+    /** A stored run's status and its [from, to]. */
+    record StatusAndRange(String status, java.time.LocalDate from, java.time.LocalDate to) {
+    }
+
     /** The status and [from, to] of a run, or null when there is no such run. */
-    static Object[] statusAndRange(Connection c, long runId) throws SQLException {
+    static StatusAndRange statusAndRange(Connection c, long runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT status, from_date, to_date FROM kpi_run WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Object[] {rs.getString(1), Jdbc.getDate(rs, "from_date"), Jdbc.getDate(rs, "to_date")}
-                        : null;
+                return rs.next() ? new StatusAndRange(rs.getString(1), Jdbc.getDate(rs, "from_date"),
+                        Jdbc.getDate(rs, "to_date")) : null;
             }
         }
     }

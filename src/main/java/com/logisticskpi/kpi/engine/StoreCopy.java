@@ -136,9 +136,8 @@ final class StoreCopy {
      */
     private static void selectOrders(Connection work, long slot, long source, List<DayRange> ranges, ZoneId zone)
             throws SQLException {
-        long runId = slot;
         try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
-            ps.setLong(1, runId);
+            ps.setLong(1, slot);
             ps.executeUpdate();
         }
         for (DayRange r : ranges) {
@@ -148,34 +147,34 @@ final class StoreCopy {
             try (PreparedStatement ps = work.prepareStatement(
                     DUE_OR_DELIVERED.formatted(several ? NOT_CANDIDATE.formatted("x.order_id") : ""))) {
                 int i = 1;
-                ps.setLong(i++, runId);
+                ps.setLong(i++, slot);
                 for (int half = 0; half < 2; half++) {
                     ps.setLong(i++, source);
                     ps.setString(i++, r.start().toString());
                     ps.setString(i++, r.end().toString());
                     if (several) {
-                        ps.setLong(i++, runId); // NOT_CANDIDATE's parameter ends each half
+                        ps.setLong(i++, slot); // NOT_CANDIDATE's parameter ends each half
                     }
                 }
                 ps.executeUpdate();
             }
             for (String sql : SCAN_BY_DAY) {
                 try (PreparedStatement ps = work.prepareStatement(sql)) {
-                    ps.setLong(1, runId);
+                    ps.setLong(1, slot);
                     ps.setLong(2, source);
                     ps.setString(3, r.start().toString());
                     ps.setString(4, r.end().toString());
-                    ps.setLong(5, runId);
+                    ps.setLong(5, slot);
                     ps.executeUpdate();
                 }
             }
             for (String sql : SCAN_BY_TIME) {
                 try (PreparedStatement ps = work.prepareStatement(sql)) {
-                    ps.setLong(1, runId);
+                    ps.setLong(1, slot);
                     Jdbc.setInstant(ps, 2, r.start().atStartOfDay(zone).toInstant());
                     Jdbc.setInstant(ps, 3, r.end().atStartOfDay(zone).toInstant());
                     ps.setLong(4, source);
-                    ps.setLong(5, runId);
+                    ps.setLong(5, slot);
                     ps.executeUpdate();
                 }
             }

@@ -136,8 +136,8 @@ final class StoreFigures {
     private static void plan(Connection work, KpiRequest req, long lastRunId, Set<String> days,
                              Map<PeriodType, String> report, Map<PeriodType, List<String>> compute,
                              List<StoreCopy.GroupKeyPeriod> drop) throws SQLException {
-        Object[] last = RunTables.statusAndRange(work, lastRunId);
-        KpiRequest lastRequest = new KpiRequest((LocalDate) last[1], (LocalDate) last[2], req.asOf(), req.zone(), null);
+        RunTables.StatusAndRange last = RunTables.statusAndRange(work, lastRunId);
+        KpiRequest lastRequest = new KpiRequest(last.from(), last.to(), req.asOf(), req.zone(), null);
         for (PeriodType t : PeriodType.values()) {
             Set<String> dirty = new HashSet<>();
             for (String d : days) {
