@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.time.LocalDate;
 import com.logisticskpi.kpi.PeriodType;
 
@@ -118,10 +119,15 @@ final class FigureStage {
         return tickets;
     }
 
-    /** The figures of the given periods from the run's stored outcomes (a nightly run on the outcome store). */
+    /**
+     * The figures of the given periods from the run's stored outcomes (a nightly run on the outcome store), with their
+     * drivers: the driver inputs of the periods in {@code previous} are computed from the outcomes too (their days are
+     * in {@code ranges}), those of any other period before a computed one are {@code storedInputs}.
+     */
     FigureSet figures(Connection stream, long runId, KpiRequest req, Map<PeriodType, List<String>> periods,
+                      Map<PeriodType, Set<String>> previous, List<KpiValue> storedInputs,
                       List<StoreCopy.DayRange> ranges) throws SQLException {
-        ValueSink sink = new ValueSink(periods);
+        ValueSink sink = new ValueSink(periods, previous);
         OrderCohorts orderCohorts = new OrderCohorts(stream, runId, null, sink, properties.target(Kpi.ON_TIME_RATE.id()));
         orderCohorts.computeAll();
         for (StoreCopy.DayRange r : ranges) {
@@ -137,7 +143,9 @@ final class FigureStage {
             });
             new TicketCohorts(tickets, req, sink).compute(stream, runId, start, end, delivered);
         }
-        List<DriverRow> drivers = DriverAnalysis.compute(sink.driverInputs(), periods, properties::target);
+        List<KpiValue> inputs = new ArrayList<>(sink.driverInputs());
+        inputs.addAll(storedInputs);
+        List<DriverRow> drivers = DriverAnalysis.compute(inputs, periods, properties::target);
         return new FigureSet(sink.values(), drivers);
     }
 

@@ -54,14 +54,26 @@ final class StoreCopy {
     static final List<String> RETURN_COLUMNS = List.of("return_id", "order_id", "reason_code", "requested_time",
             "refunded_time", "refund_us", "req_day", "req_week", "req_month", "ref_day", "ref_week", "ref_month");
     /** The store's outcome with the segment of the run's as_of (a customer without an A or B row is C). */
-    private static final String COPY_OUTCOMES = "INSERT INTO order_outcome (run_id, " + String.join(", ", OUTCOME_COLUMNS)
+    private static final String INSERT_OUTCOMES = "INSERT INTO order_outcome (run_id, " + String.join(", ", OUTCOME_COLUMNS)
             + ") SELECT ?, " + String.join(", ", OUTCOME_COLUMNS.stream()
-                    .map(col -> col.equals("segment") ? "COALESCE(sg.segment, 'C')" : "o." + col).toList())
-            + " FROM kpi_candidate c JOIN order_outcome o ON o.run_id = 0 AND o.order_id = c.order_id"
-            + " LEFT JOIN kpi_segment sg ON sg.run_id = ? AND sg.customer_id = o.customer_id WHERE c.run_id = ?";
+                    .map(col -> col.equals("segment") ? "COALESCE(sg.segment, 'C')" : "o." + col).toList());
+    private static final String SEGMENT_JOIN = " LEFT JOIN kpi_segment sg ON sg.run_id = ? AND sg.customer_id = o.customer_id";
+    /** The store's orders due in a range (an index range scan; an order has one due day, so ranges never repeat one). */
+    private static final String COPY_DUE = INSERT_OUTCOMES + " FROM order_outcome o" + SEGMENT_JOIN
+            + " WHERE o.run_id = 0 AND o.due_day >= ? AND o.due_day < ?";
+    /** The store's orders delivered in a range and not due in any (those were copied by {@link #COPY_DUE}). */
+    private static final String COPY_DELIVERED = INSERT_OUTCOMES + " FROM order_outcome o" + SEGMENT_JOIN
+            + " WHERE o.run_id = 0 AND o.del_day >= ? AND o.del_day < ?";
+    private static final String NOT_DUE_IN = " AND NOT (o.due_day >= ? AND o.due_day < ?)";
+    private static final String COPY_CANDIDATES = INSERT_OUTCOMES
+            + " FROM kpi_candidate c JOIN order_outcome o ON o.run_id = 0 AND o.order_id = c.order_id" + SEGMENT_JOIN
+            + " WHERE c.run_id = ?";
+    /** Every return of the orders copied into the run. */
     private static final String COPY_RETURNS = "INSERT INTO kpi_return (run_id, " + String.join(", ", RETURN_COLUMNS)
             + ") SELECT ?, " + String.join(", ", RETURN_COLUMNS.stream().map(col -> "k." + col).toList())
-            + " FROM kpi_candidate c JOIN kpi_return k ON k.run_id = 0 AND k.order_id = c.order_id WHERE c.run_id = ?";
+            + " FROM order_outcome c JOIN kpi_return k ON k.run_id = 0 AND k.order_id = c.order_id WHERE c.run_id = ?";
+    /** Not copied yet: for the orders counted in the ranges through a return, a survey response or a ticket only. */
+    private static final String NOT_COPIED = " AND NOT EXISTS (SELECT 1 FROM order_outcome y WHERE y.run_id = ? AND y.order_id = x.order_id)";
 
     private StoreCopy() {
     }
@@ -106,26 +118,80 @@ final class StoreCopy {
             }
         }
         long t0 = System.nanoTime();
-        selectOrders(work, -runId, StoreState.STORE_RUN, ranges, zone);
+        long copied = 0;
+        for (String sql : new String[] {COPY_DUE, COPY_DELIVERED + NOT_DUE_IN.repeat(ranges.size())}) {
+            try (PreparedStatement ps = work.prepareStatement(sql)) {
+                for (DayRange r : ranges) {
+                    int i = 1;
+                    ps.setLong(i++, runId);
+                    ps.setLong(i++, runId);
+                    ps.setString(i++, r.start().toString());
+                    ps.setString(i++, r.end().toString());
+                    if (sql != COPY_DUE) {
+                        for (DayRange due : ranges) {
+                            ps.setString(i++, due.start().toString());
+                            ps.setString(i++, due.end().toString());
+                        }
+                    }
+                    copied += ps.executeUpdate();
+                }
+            }
+        }
         long t1 = System.nanoTime();
-        long copied;
-        try (PreparedStatement ps = work.prepareStatement(COPY_OUTCOMES)) {
+        selectOthers(work, runId, ranges, zone);
+        try (PreparedStatement ps = work.prepareStatement(COPY_CANDIDATES)) {
             ps.setLong(1, runId);
             ps.setLong(2, runId);
             ps.setLong(3, -runId);
-            copied = ps.executeUpdate();
+            copied += ps.executeUpdate();
         }
         try (PreparedStatement ps = work.prepareStatement(COPY_RETURNS)) {
             ps.setLong(1, runId);
-            ps.setLong(2, -runId);
+            ps.setLong(2, runId);
             ps.executeUpdate();
         }
         long t2 = System.nanoTime();
         lateAsOf(work, runId, asOf, batchSize);
-        org.slf4j.LoggerFactory.getLogger(StoreCopy.class).info("kpi run {}: {} orders of {} day ranges selected in {} ms,"
-                + " copied in {} ms, hours late in {} ms", runId, copied, ranges.size(), (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        org.slf4j.LoggerFactory.getLogger(StoreCopy.class).info("kpi run {}: {} orders of {} day ranges copied in {} ms"
+                + " (due or delivered in them), {} ms (returns, surveys, tickets), hours late in {} ms", runId, copied,
+                ranges.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return copied;
+    }
+
+    /**
+     * Into kpi_candidate slot -runId: the store's orders not copied into the run yet that count in {@code ranges}
+     * through a return requested or refunded, a survey response or a ticket opened or resolved on one of their days.
+     */
+    private static void selectOthers(Connection work, long runId, List<DayRange> ranges, ZoneId zone) throws SQLException {
+        long slot = -runId;
+        try (PreparedStatement ps = work.prepareStatement("DELETE FROM kpi_candidate WHERE run_id = ?")) {
+            ps.setLong(1, slot);
+            ps.executeUpdate();
+        }
+        for (DayRange r : ranges) {
+            for (String sql : SCAN_BY_DAY) {
+                try (PreparedStatement ps = work.prepareStatement(sql + NOT_COPIED)) {
+                    ps.setLong(1, slot);
+                    ps.setLong(2, StoreState.STORE_RUN);
+                    ps.setString(3, r.start().toString());
+                    ps.setString(4, r.end().toString());
+                    ps.setLong(5, slot);
+                    ps.setLong(6, runId);
+                    ps.executeUpdate();
+                }
+            }
+            for (String sql : SCAN_BY_TIME) {
+                try (PreparedStatement ps = work.prepareStatement(sql + NOT_COPIED)) {
+                    ps.setLong(1, slot);
+                    Jdbc.setInstant(ps, 2, r.start().atStartOfDay(zone).toInstant());
+                    Jdbc.setInstant(ps, 3, r.end().atStartOfDay(zone).toInstant());
+                    ps.setLong(4, StoreState.STORE_RUN);
+                    ps.setLong(5, slot);
+                    ps.setLong(6, runId);
+                    ps.executeUpdate();
+                }
+            }
+        }
     }
 
     /**

@@ -59,28 +59,31 @@ final class StoreFigures {
         }
         Map<PeriodType, List<String>> compute = new EnumMap<>(PeriodType.class);
         List<StoreCopy.GroupKeyPeriod> drop = new ArrayList<>();
+        Map<PeriodType, Set<String>> previous = new EnumMap<>(PeriodType.class);
+        List<StoreCopy.GroupKeyPeriod> storedPrevious = new ArrayList<>();
         if (before == null) {
             compute.putAll(ValueSink.periodsOf(req));
+            compute.forEach((t, labels) -> previous.put(t, previousOf(t, labels)));
         } else {
             Set<String> days = DirtyOrders.recordedDays(work, before.lastRunId(), runId);
             Set<String> changed = OutcomeDiff.days(work, runId);
             DirtyOrders.insertDays(work, runId, changed, batch);
             days.addAll(changed);
-            plan(work, req, before.lastRunId(), days, report, compute, drop);
+            plan(work, req, before.lastRunId(), days, report, compute, drop, previous, storedPrevious);
         }
         long tPlan = System.nanoTime();
         LOG.info("kpi run {}: changed days and periods planned in {} ms", runId, (tPlan - t0) / 1_000_000);
         List<StoreCopy.GroupKeyPeriod> scanned = new ArrayList<>();
-        compute.forEach((t, labels) -> labels.forEach(p -> {
-            scanned.add(new StoreCopy.GroupKeyPeriod(t, p));
-            scanned.add(new StoreCopy.GroupKeyPeriod(t, t.previousOf(p)));
-        }));
+        compute.forEach((t, labels) -> labels.forEach(p -> scanned.add(new StoreCopy.GroupKeyPeriod(t, p))));
+        previous.forEach((t, labels) -> labels.forEach(p -> scanned.add(new StoreCopy.GroupKeyPeriod(t, p))));
         List<StoreCopy.DayRange> ranges = StoreCopy.ranges(scanned);
         long copied = StoreCopy.copy(work, runId, ranges, req.zone(), req.asOf(), batch);
+        List<KpiValue> storedInputs = before == null ? List.of()
+                : StoredDriverInputs.read(work, before.lastRunId(), storedPrevious);
         work.commit();
         long t1 = System.nanoTime();
 
-        FigureStage.FigureSet set = figures.figures(stream, runId, req, compute, ranges);
+        FigureStage.FigureSet set = figures.figures(stream, runId, req, compute, previous, storedInputs, ranges);
         List<KpiValue> values = new ArrayList<>();
         for (KpiValue v : set.values()) {
             if (!Slice.SEGMENT.label().equals(v.slice()) || report.get(v.periodType()).equals(v.period())) {
@@ -129,13 +132,25 @@ final class StoreFigures {
         return new KpiRunResult(runId, req, kept, KpiRunRepository.values(work, runId), DriverStore.rows(work, runId));
     }
 
+    private static Set<String> previousOf(PeriodType t, List<String> labels) {
+        Set<String> out = new HashSet<>();
+        for (String p : labels) {
+            out.add(t.previousOf(p));
+        }
+        return out;
+    }
+
     /**
-     * Which of the run's periods to compute ({@code compute}, in time order) and which of the last run's periods not
-     * to take over ({@code drop}: computed again, or no longer in the run's periods).
+     * Which of the run's periods to compute ({@code compute}, in time order), which of the last run's periods not
+     * to take over ({@code drop}: computed again, or no longer in the run's periods), and where the driver inputs of
+     * the period before each computed one come from: computed from the outcomes too ({@code previous}: the periods
+     * before the report periods, whose segment slices use this as_of's segments; a changed period; one the last run
+     * did not have), or the last run's stored figures of it ({@code storedPrevious}: nothing they count changed).
      */
     private static void plan(Connection work, KpiRequest req, long lastRunId, Set<String> days,
                              Map<PeriodType, String> report, Map<PeriodType, List<String>> compute,
-                             List<StoreCopy.GroupKeyPeriod> drop) throws SQLException {
+                             List<StoreCopy.GroupKeyPeriod> drop, Map<PeriodType, Set<String>> previous,
+                             List<StoreCopy.GroupKeyPeriod> storedPrevious) throws SQLException {
         RunTables.StatusAndRange last = RunTables.statusAndRange(work, lastRunId);
         KpiRequest lastRequest = new KpiRequest(last.from(), last.to(), req.asOf(), req.zone(), null);
         for (PeriodType t : PeriodType.values()) {
@@ -154,6 +169,20 @@ final class StoreFigures {
                 }
             }
             compute.put(t, labels);
+            Set<String> scan = new HashSet<>();
+            Set<String> computed = new HashSet<>(labels);
+            for (String p : labels) {
+                String before = t.previousOf(p);
+                if (computed.contains(before)) {
+                    continue; // its driver inputs come with its own figures
+                }
+                if (p.equals(report.get(t)) || dirty.contains(before) || !had.contains(before)) {
+                    scan.add(before);
+                } else {
+                    storedPrevious.add(new StoreCopy.GroupKeyPeriod(t, before));
+                }
+            }
+            previous.put(t, scan);
             for (String p : had) {
                 if (!keep.contains(p)) {
                     drop.add(new StoreCopy.GroupKeyPeriod(t, p));

@@ -30,17 +30,33 @@ final class ValueSink {
         this(periodsOf(request));
     }
 
-    /** A sink for the given periods of each type only (a nightly run computes the periods that changed). */
+    /** A sink for the given periods of each type and the periods before them (whose figures are driver inputs). */
     ValueSink(Map<PeriodType, List<String>> periods) {
+        this(periods, previousOf(periods));
+    }
+
+    /**
+     * A sink for the given periods of each type only, collecting driver inputs of {@code previous} only (a nightly run
+     * computes the periods that changed, and takes the driver inputs of an unchanged period before one from the
+     * figures it stored).
+     */
+    ValueSink(Map<PeriodType, List<String>> periods, Map<PeriodType, Set<String>> previous) {
         for (PeriodType t : PeriodType.values()) {
-            List<String> labels = periods.getOrDefault(t, List.of());
-            wanted.put(t, new HashSet<>(labels));
+            wanted.put(t, new HashSet<>(periods.getOrDefault(t, List.of())));
+            this.previous.put(t, new HashSet<>(previous.getOrDefault(t, Set.of())));
+        }
+    }
+
+    private static Map<PeriodType, Set<String>> previousOf(Map<PeriodType, List<String>> periods) {
+        Map<PeriodType, Set<String>> out = new EnumMap<>(PeriodType.class);
+        periods.forEach((t, labels) -> {
             Set<String> before = new HashSet<>();
             for (String p : labels) {
                 before.add(t.previousOf(p));
             }
-            previous.put(t, before);
-        }
+            out.put(t, before);
+        });
+        return out;
     }
 
     static Map<PeriodType, List<String>> periodsOf(KpiRequest request) {
