@@ -116,6 +116,50 @@ public final class Jdbc {
         };
     }
 
+    /**
+     * On H2, lets sorted results of up to {@code rows} rows stay in memory (MAX_MEMORY_ROWS, a database-wide setting)
+     * until {@link LazyReads#close()} restores the value before; nothing on MySQL/MariaDB. H2 spills a sorted result
+     * above its limit (40,000 rows by default) to a temporary file and reads it back, which cost the figures of a
+     * month of 10,000-order days half their time (bench/README.md, issue 10).
+     */
+    public static LazyReads sortsInMemory(Connection c, int rows) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (!product.contains("h2")) {
+            return () -> { };
+        }
+        String before;
+        try (java.sql.Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME = 'MAX_MEMORY_ROWS'")) {
+            before = rs.next() ? rs.getString(1) : null;
+        }
+        long listed = before == null ? -1 : Long.parseLong(before.trim());
+        if (listed > rows) {
+            return () -> { }; // set higher by someone else: kept
+        }
+        if (listed < rows) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET MAX_MEMORY_ROWS " + rows);
+            }
+        }
+        // the value before, or H2's own default when none was set (or a process that died here left ours behind)
+        long restore = listed > 0 && listed < rows ? listed : h2DefaultMaxMemoryRows();
+        return () -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET MAX_MEMORY_ROWS " + restore);
+            }
+        };
+    }
+
+    /** H2's default MAX_MEMORY_ROWS (it scales with the heap), or its documented 40,000 if it cannot be read. */
+    private static long h2DefaultMaxMemoryRows() {
+        try {
+            return Class.forName("org.h2.engine.SysProperties").getField("MAX_MEMORY_ROWS").getInt(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return 40_000;
+        }
+    }
+
     /** Restores the connection's default (eager) query execution. */
     public interface LazyReads extends AutoCloseable {
         @Override

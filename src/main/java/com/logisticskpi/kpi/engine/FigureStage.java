@@ -54,7 +54,8 @@ final class FigureStage {
 
     KpiRunResult finish(long runId, KpiRequest req) {
         try (Connection work = dataSource.getConnection(); Connection stream = dataSource.getConnection();
-             Jdbc.LazyReads lazy = Jdbc.lazyReads(stream)) {
+             Jdbc.LazyReads lazy = Jdbc.lazyReads(stream);
+             Jdbc.LazyReads sorts = Jdbc.sortsInMemory(stream, properties.sortRowsInMemory())) {
             stream.setAutoCommit(true);
             work.setAutoCommit(false);
             try {

@@ -20,11 +20,14 @@ import com.logisticskpi.kpi.catalog.Kpi;
  * @param batchSize          rows per JDBC batch when writing outcomes (default 1000)
  * @param keepDetailRuns     the per-order details (order_outcome, kpi_return, kpi_segment) of this many most recent
  *                           runs are kept for drill-down; older finished runs keep only kpi_run and kpi_value (default 10)
+ * @param sortRowsInMemory   embedded H2 only: while a run computes its figures, sorted reads (the exact percentiles)
+ *                           keep up to this many rows in memory before spilling to a temporary file (H2's
+ *                           MAX_MEMORY_ROWS, 40,000 otherwise; default 400,000, about 150 MB of heap at most)
  */
 @ConfigurationProperties("kpi.engine")
 public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTargetHours, Map<String, Target> targets,
                                   ControlChart controlChart, Integer batchSize,
-                                  Integer keepDetailRuns) {
+                                  Integer keepDetailRuns, Integer sortRowsInMemory) {
 
     /** One configured target; direction is {@code higher} or {@code lower}. */
     public record Target(Double target, String direction, Double band) {
@@ -67,11 +70,17 @@ public record KpiEngineProperties(Duration damageReturnWindow, Double cycleTarge
         if (keepDetailRuns < 1) {
             throw new IllegalArgumentException("kpi.engine.keep-detail-runs must be at least 1");
         }
+        if (sortRowsInMemory == null) {
+            sortRowsInMemory = 400_000;
+        }
+        if (sortRowsInMemory < 1) {
+            throw new IllegalArgumentException("kpi.engine.sort-rows-in-memory must be at least 1");
+        }
         targets = targets == null ? Map.of() : Map.copyOf(targets);
     }
 
     public static KpiEngineProperties defaults() {
-        return new KpiEngineProperties(null, null, null, null, null, null);
+        return new KpiEngineProperties(null, null, null, null, null, null, null);
     }
 
     /** Spec defaults (kpis.md sections 6 and 10, {@link Kpi#defaultTarget()}), shares as fractions, in catalogue order. */

@@ -134,7 +134,7 @@ class EngineConsistencyTests {
             ExampleConformanceTests.assertConforms(com.logisticskpi.testsupport.KpiCsv.read(f));
             // purging old runs' details works on MariaDB too (LIMIT/OFFSET, DELETE ... IN (SELECT ...))
             KpiEngine keepOne = new KpiEngine(m.context().getBean(javax.sql.DataSource.class),
-                    new KpiEngineProperties(null, null, null, null, null, 1), m.context().getBean(SurveyProperties.class));
+                    new KpiEngineProperties(null, null, null, null, null, 1, null), m.context().getBean(SurveyProperties.class));
             long last = keepOne.run(SpecExample.request(), null).runId();
             var repo = m.context().getBean(com.logisticskpi.kpi.store.KpiRunRepository.class);
             assertThat(repo.outcomes(example.runId())).isEmpty();

@@ -303,7 +303,7 @@ class KpiEngineTests {
     void detailsOfOldRunsArePurgedButTheirFiguresStay() {
         delivered("O1", "C1", "2026-11-09 10:00", "2026-11-11 18:00", "2026-11-11 12:00", "SF");
         KpiEngine keepTwo = new KpiEngine(h.context().getBean(javax.sql.DataSource.class),
-                new KpiEngineProperties(null, null, null, null, null, 2),
+                new KpiEngineProperties(null, null, null, null, null, 2, null),
                 h.context().getBean(com.logisticskpi.config.SurveyProperties.class));
         KpiRequest req = new KpiRequest(java.time.LocalDate.parse("2026-11-11"), java.time.LocalDate.parse("2026-11-11"),
                 at("2026-11-20 00:00"), EngineHarness.SHANGHAI, null);
