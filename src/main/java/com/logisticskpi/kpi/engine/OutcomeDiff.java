@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,14 +59,53 @@ final class OutcomeDiff {
         }
     }
 
-    /** The days whose figures the run's rebuild changed. */
+    /** Candidates compared per page: memory holds one page's outcomes and returns, whatever the night's size. */
+    static final int PAGE = 5_000;
+    private static final String PAGE_IDS = "SELECT order_id FROM kpi_candidate WHERE run_id = ?%s ORDER BY run_id, order_id LIMIT "
+            + PAGE;
+    private static final String IN_PAGE = " AND %1$s >= ? AND %1$s <= ?";
+
+    /**
+     * The days whose figures the run's rebuild changed. The candidates are compared a page of order ids at a time
+     * (their snapshot before, their store rows after), so a night of a million rebuilt orders needs the memory of
+     * one page.
+     */
     static Set<String> days(Connection work, long runId) throws SQLException {
-        String columns = prefixed("o.", FIGURE_COLUMNS);
-        Map<String, String[]> before = rows(work, "SELECT o.order_id, " + columns + " FROM order_outcome o WHERE o.run_id = ?",
-                -runId, FIGURE_COLUMNS.size());
-        Map<String, String[]> after = rows(work, "SELECT o.order_id, " + columns + " FROM kpi_candidate c JOIN order_outcome o"
-                + " ON o.run_id = 0 AND o.order_id = c.order_id WHERE c.run_id = ?", runId, FIGURE_COLUMNS.size());
         Set<String> days = new TreeSet<>();
+        String last = null;
+        while (true) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = work.prepareStatement(PAGE_IDS.formatted(last == null ? "" : " AND order_id > ?"))) {
+                ps.setLong(1, runId);
+                if (last != null) {
+                    ps.setString(2, last);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return days;
+            }
+            comparePage(work, runId, ids.get(0), ids.get(ids.size() - 1), days);
+            if (ids.size() < PAGE) {
+                return days;
+            }
+            last = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** Adds the days changed by the candidates with order ids in [first, last]. */
+    private static void comparePage(Connection work, long runId, String first, String last, Set<String> days)
+            throws SQLException {
+        String columns = prefixed("o.", FIGURE_COLUMNS);
+        Map<String, String[]> before = rows(work, "SELECT o.order_id, " + columns + " FROM order_outcome o WHERE o.run_id = ?"
+                + IN_PAGE.formatted("o.order_id"), -runId, first, last, FIGURE_COLUMNS.size());
+        Map<String, String[]> after = rows(work, "SELECT o.order_id, " + columns + " FROM kpi_candidate c JOIN order_outcome o"
+                + " ON o.run_id = 0 AND o.order_id = c.order_id WHERE c.run_id = ?" + IN_PAGE.formatted("c.order_id"),
+                runId, first, last, FIGURE_COLUMNS.size());
         Set<String> sliceMoved = new TreeSet<>();
         Set<String> orders = new HashSet<>(before.keySet());
         orders.addAll(after.keySet());
@@ -89,10 +129,11 @@ final class OutcomeDiff {
             }
         }
         String ret = prefixed("k.", List.of(RETURN_COLUMNS.split(", ")));
-        Map<String, Set<String>> returnsBefore = tuples(work, "SELECT k.order_id, " + ret + " FROM kpi_return k WHERE k.run_id = ?",
-                -runId);
+        Map<String, Set<String>> returnsBefore = tuples(work, "SELECT k.order_id, " + ret + " FROM kpi_return k WHERE k.run_id = ?"
+                + IN_PAGE.formatted("k.order_id"), -runId, first, last);
         Map<String, Set<String>> returnsAfter = tuples(work, "SELECT k.order_id, " + ret + " FROM kpi_candidate c JOIN kpi_return k"
-                + " ON k.run_id = 0 AND k.order_id = c.order_id WHERE c.run_id = ?", runId);
+                + " ON k.run_id = 0 AND k.order_id = c.order_id WHERE c.run_id = ?" + IN_PAGE.formatted("c.order_id"),
+                runId, first, last);
         Set<String> withReturns = new HashSet<>(returnsBefore.keySet());
         withReturns.addAll(returnsAfter.keySet());
         for (String order : withReturns) {
@@ -116,8 +157,9 @@ final class OutcomeDiff {
                 }
             }
         }
-        surveyAndTicketDays(work, sliceMoved, days);
-        return days;
+        if (!sliceMoved.isEmpty()) {
+            surveyAndTicketDays(work, runId, first, last, sliceMoved, days);
+        }
     }
 
     /**
@@ -147,24 +189,36 @@ final class OutcomeDiff {
         }
     }
 
-    /** The days of the survey responses and tickets of orders whose slices (or whose outcome's existence) changed. */
-    private static void surveyAndTicketDays(Connection work, Set<String> orders, Set<String> days) throws SQLException {
-        try (PreparedStatement surveys = work.prepareStatement("SELECT ss.resp_day, NULL FROM survey_response s"
-                + " JOIN kpi_store_survey ss ON ss.response_id = s.response_id WHERE s.order_id = ?");
-             PreparedStatement tickets = work.prepareStatement("SELECT st.opened_day, st.resolved_day FROM service_ticket t"
-                     + " JOIN kpi_store_ticket st ON st.ticket_id = t.ticket_id WHERE t.order_id = ?")) {
-            for (String order : orders) {
-                for (PreparedStatement ps : new PreparedStatement[] {surveys, tickets}) {
-                    ps.setString(1, order);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            add(days, rs.getString(1));
+    /**
+     * The days of the survey responses and tickets of the page's orders whose slices (or whose outcome's existence)
+     * changed: one query per kind for the page.
+     */
+    private static void surveyAndTicketDays(Connection work, long runId, String first, String last, Set<String> orders,
+                                            Set<String> days) throws SQLException {
+        String[] sqls = {
+            "SELECT s.order_id, ss.resp_day, NULL FROM kpi_candidate c JOIN survey_response s ON s.order_id = c.order_id"
+                    + " JOIN kpi_store_survey ss ON ss.response_id = s.response_id WHERE c.run_id = ?" + IN_PAGE.formatted("c.order_id"),
+            "SELECT t.order_id, st.opened_day, st.resolved_day FROM kpi_candidate c JOIN service_ticket t ON t.order_id = c.order_id"
+                    + " JOIN kpi_store_ticket st ON st.ticket_id = t.ticket_id WHERE c.run_id = ?" + IN_PAGE.formatted("c.order_id")};
+        for (String sql : sqls) {
+            try (PreparedStatement ps = work.prepareStatement(sql)) {
+                bindPage(ps, runId, first, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (orders.contains(rs.getString(1))) {
                             add(days, rs.getString(2));
+                            add(days, rs.getString(3));
                         }
                     }
                 }
             }
         }
+    }
+
+    private static void bindPage(PreparedStatement ps, long runId, String first, String last) throws SQLException {
+        ps.setLong(1, runId);
+        ps.setString(2, first);
+        ps.setString(3, last);
     }
 
     private static boolean sameSlices(String[] a, String[] b) {
@@ -183,10 +237,11 @@ final class OutcomeDiff {
         add(days, f[f.length - 1]);
     }
 
-    private static Map<String, String[]> rows(Connection c, String sql, long runId, int n) throws SQLException {
+    private static Map<String, String[]> rows(Connection c, String sql, long runId, String first, String last, int n)
+            throws SQLException {
         Map<String, String[]> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, runId);
+            bindPage(ps, runId, first, last);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String[] row = new String[n];
@@ -201,10 +256,11 @@ final class OutcomeDiff {
     }
 
     /** Per order, each return as one text (fields joined by U+0001, null as empty). */
-    private static Map<String, Set<String>> tuples(Connection c, String sql, long runId) throws SQLException {
+    private static Map<String, Set<String>> tuples(Connection c, String sql, long runId, String first, String last)
+            throws SQLException {
         Map<String, Set<String>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, runId);
+            bindPage(ps, runId, first, last);
             try (ResultSet rs = ps.executeQuery()) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {

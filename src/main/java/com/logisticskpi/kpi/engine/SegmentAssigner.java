@@ -73,7 +73,9 @@ final class SegmentAssigner {
             return 0;
         }
         long customers = 0;
-        try (PreparedStatement ps = Jdbc.streaming(stream, rankSql);
+        // reading on the writing connection (the store's window is not committed yet): not streamed, since MySQL
+        // allows no other statement on a connection while a streamed result is open (one row per customer is read)
+        try (PreparedStatement ps = stream == work ? work.prepareStatement(rankSql) : Jdbc.streaming(stream, rankSql);
              PreparedStatement ins = work.prepareStatement(INSERT_SQL)) {
             binder.bind(ps);
             BigDecimal before = BigDecimal.ZERO;
