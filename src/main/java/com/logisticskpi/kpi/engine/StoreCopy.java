@@ -2,12 +2,10 @@ package com.logisticskpi.kpi.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,9 +52,17 @@ final class StoreCopy {
     static final List<String> RETURN_COLUMNS = List.of("return_id", "order_id", "reason_code", "requested_time",
             "refunded_time", "refund_us", "req_day", "req_week", "req_month", "ref_day", "ref_week", "ref_month");
     /** The store's outcome with the segment of the run's as_of (a customer without an A or B row is C). */
+    /**
+     * The store's outcome with the segment of the run's as_of (a customer without an A or B row is C), and the hours
+     * late of an undelivered overdue order as of the run's as_of (the store's were an earlier as_of's). Parameters:
+     * run id, as_of, then {@link #SEGMENT_JOIN}'s run id.
+     */
     private static final String INSERT_OUTCOMES = "INSERT INTO order_outcome (run_id, " + String.join(", ", OUTCOME_COLUMNS)
-            + ") SELECT ?, " + String.join(", ", OUTCOME_COLUMNS.stream()
-                    .map(col -> col.equals("segment") ? "COALESCE(sg.segment, 'C')" : "o." + col).toList());
+            + ") SELECT ?, " + String.join(", ", OUTCOME_COLUMNS.stream().map(col -> switch (col) {
+                case "segment" -> "COALESCE(sg.segment, 'C')";
+                case "late_us" -> "CASE WHEN o.state = 'OVERDUE' THEN TIMESTAMPDIFF(MICROSECOND, o.due_time, ?) ELSE o.late_us END";
+                default -> "o." + col;
+            }).toList());
     private static final String SEGMENT_JOIN = " LEFT JOIN kpi_segment sg ON sg.run_id = ? AND sg.customer_id = o.customer_id";
     /** The store's orders due in a range (an index range scan; an order has one due day, so ranges never repeat one). */
     private static final String COPY_DUE = INSERT_OUTCOMES + " FROM order_outcome o" + SEGMENT_JOIN
@@ -109,7 +115,7 @@ final class StoreCopy {
      * the run's segments) and returns into the run, and sets the hours late of the overdue ones as of the run's as_of.
      * Returns the number of outcomes copied.
      */
-    static long copy(Connection work, long runId, List<DayRange> ranges, ZoneId zone, Instant asOf, int batchSize)
+    static long copy(Connection work, long runId, List<DayRange> ranges, ZoneId zone, Instant asOf)
             throws SQLException {
         for (String table : new String[] {"order_outcome", "kpi_return"}) { // what an attempt that failed later copied
             try (PreparedStatement ps = work.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
@@ -124,6 +130,7 @@ final class StoreCopy {
                 for (DayRange r : ranges) {
                     int i = 1;
                     ps.setLong(i++, runId);
+                    Jdbc.setInstant(ps, i++, asOf);
                     ps.setLong(i++, runId);
                     ps.setString(i++, r.start().toString());
                     ps.setString(i++, r.end().toString());
@@ -141,8 +148,9 @@ final class StoreCopy {
         selectOthers(work, runId, ranges, zone);
         try (PreparedStatement ps = work.prepareStatement(COPY_CANDIDATES)) {
             ps.setLong(1, runId);
-            ps.setLong(2, runId);
-            ps.setLong(3, -runId);
+            Jdbc.setInstant(ps, 2, asOf);
+            ps.setLong(3, runId);
+            ps.setLong(4, -runId);
             copied += ps.executeUpdate();
         }
         try (PreparedStatement ps = work.prepareStatement(COPY_RETURNS)) {
@@ -150,11 +158,9 @@ final class StoreCopy {
             ps.setLong(2, runId);
             ps.executeUpdate();
         }
-        long t2 = System.nanoTime();
-        lateAsOf(work, runId, asOf, batchSize);
         org.slf4j.LoggerFactory.getLogger(StoreCopy.class).info("kpi run {}: {} orders of {} day ranges copied in {} ms"
-                + " (due or delivered in them), {} ms (returns, surveys, tickets), hours late in {} ms", runId, copied,
-                ranges.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+                + " (due or delivered in them), {} ms (returns, surveys, tickets)", runId, copied, ranges.size(),
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return copied;
     }
 
@@ -264,31 +270,6 @@ final class StoreCopy {
             }
         }
         return RunTables.outcomeCount(work, runId);
-    }
-
-    /** late_us of an undelivered overdue order is as_of - due time: the store's copy was built with an earlier as_of. */
-    private static void lateAsOf(Connection work, long runId, Instant asOf, int batchSize) throws SQLException {
-        List<Object[]> overdue = new ArrayList<>();
-        try (PreparedStatement ps = work.prepareStatement(
-                "SELECT order_id, due_time FROM order_outcome WHERE run_id = ? AND state = 'OVERDUE'")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    overdue.add(new Object[] {rs.getString(1), Jdbc.getInstant(rs, 2)});
-                }
-            }
-        }
-        try (PreparedStatement ps = work.prepareStatement(
-                "UPDATE order_outcome SET late_us = ? WHERE run_id = ? AND order_id = ?")) {
-            JdbcBatch b = new JdbcBatch(ps, batchSize);
-            for (Object[] o : overdue) {
-                ps.setLong(1, ChronoUnit.MICROS.between((Instant) o[1], asOf));
-                ps.setLong(2, runId);
-                ps.setString(3, (String) o[0]);
-                b.add();
-            }
-            b.flush();
-        }
     }
 
     /**

@@ -77,7 +77,7 @@ final class StoreFigures {
         compute.forEach((t, labels) -> labels.forEach(p -> scanned.add(new StoreCopy.GroupKeyPeriod(t, p))));
         previous.forEach((t, labels) -> labels.forEach(p -> scanned.add(new StoreCopy.GroupKeyPeriod(t, p))));
         List<StoreCopy.DayRange> ranges = StoreCopy.ranges(scanned);
-        long copied = StoreCopy.copy(work, runId, ranges, req.zone(), req.asOf(), batch);
+        long copied = StoreCopy.copy(work, runId, ranges, req.zone(), req.asOf());
         List<KpiValue> storedInputs = before == null ? List.of()
                 : StoredDriverInputs.read(work, before.lastRunId(), storedPrevious);
         work.commit();

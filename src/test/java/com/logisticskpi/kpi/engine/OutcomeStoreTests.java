@@ -130,7 +130,13 @@ class OutcomeStoreTests {
         LocalDate day = LocalDate.parse(date);
         Instant asOf = OffsetDateTime.parse(day.plusDays(1) + "T00:00:00+08:00").toInstant();
         long nightly = service.computeForReportDate(day, asOf, SpecExample.ZONE, null, null).runId();
-        List<KpiValue> full = service.compute(service.reportRequest(day, asOf, SpecExample.ZONE, null), null).values();
+        KpiRunResult fullRun = service.compute(service.reportRequest(day, asOf, SpecExample.ZONE, null), null);
+        List<KpiValue> full = fullRun.values();
+        // the drill-down's outcomes too: state and hours late as of this as_of (an overdue order's grow every night)
+        Map<String, String> nightlyOutcomes = outcomes(nightly);
+        assertThat(nightlyOutcomes).as("night %s: drill-down outcomes", date).isNotEmpty();
+        Map<String, String> fullOutcomes = outcomes(fullRun.runId());
+        nightlyOutcomes.forEach((order, o) -> assertThat(o).as("night %s: %s", date, order).isEqualTo(fullOutcomes.get(order)));
         Map<String, KpiValue> nightlyRows = byKey(service.values(nightly));
         Map<String, KpiValue> fullRows = byKey(full);
         Set<String> reported = Set.of("day " + date, "week " + PeriodType.WEEK.periodOf(day),
@@ -158,6 +164,15 @@ class OutcomeStoreTests {
         for (KpiValue v : values) {
             out.put(v.periodType().label() + " " + v.period() + " " + v.slice() + " " + v.sliceValue() + " " + v.kpi(), v);
         }
+        return out;
+    }
+
+    private Map<String, String> outcomes(long run) {
+        Map<String, String> out = new TreeMap<>();
+        jdbc.query("SELECT order_id, state, late_us, segment FROM order_outcome WHERE run_id = ?",
+                rs -> {
+                    out.put(rs.getString(1), rs.getString(2) + " late_us=" + rs.getString(3) + " " + rs.getString(4));
+                }, run);
         return out;
     }
 
