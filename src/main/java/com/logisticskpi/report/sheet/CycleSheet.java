@@ -67,12 +67,16 @@ public final class CycleSheet {
         KpiView kpis = ctx.kpis();
         ChartPlacement charts = ctx.charts();
         var m = ctx.msg();
-        // first pass: how many and how long
-        long n = 0;
+        // one read of the month's delivered orders (each a full outcome row): their cycle hours kept as 8 bytes each
+        double[] hours = new double[1024];
+        int n = 0;
         double max = 0;
         for (OrderOutcome o : ctx.input().deliveredOrders()) {
             if (o.cycleHours() != null) {
-                n++;
+                if (n == hours.length) {
+                    hours = java.util.Arrays.copyOf(hours, n * 2);
+                }
+                hours[n++] = o.cycleHours();
                 max = Math.max(max, o.cycleHours());
             }
         }
@@ -83,10 +87,8 @@ public final class CycleSheet {
         }
         Bins bins = Bins.of(upper, max);
         long[] counts = new long[bins.count()];
-        for (OrderOutcome o : ctx.input().deliveredOrders()) {
-            if (o.cycleHours() != null) {
-                counts[bins.index(o.cycleHours())]++;
-            }
+        for (int i = 0; i < n; i++) {
+            counts[bins.index(hours[i])]++;
         }
         List<Long> list = new ArrayList<>();
         for (long k : counts) {
