@@ -143,7 +143,7 @@ final class CandidateStage {
         String why = state.isEmpty() ? "no outcome store yet" : whyNotContinued(work, state.get(), req, fingerprint);
         if (why == null) {
             StoreState last = state.get();
-            SegmentWindow.update(work, last.asOf(), req.asOf(), req.zone(), last.fileWatermark(), watermark);
+            SegmentWindow.update(work, stream, last.asOf(), req.asOf(), req.zone(), last.fileWatermark(), watermark);
             long customers = SegmentAssigner.assignFromWindow(work, work, runId, batch);
             DirtyOrders.Found found = DirtyOrders.select(work, runId, state.get(), req.asOf(), watermark, req.zone(),
                     store.tickets(), properties.batchSize());

@@ -85,14 +85,17 @@ final class SegmentWindow {
      * Adds the order lines written by files in (low, high] (taking back what a replaced line counted before) and moves
      * the window from {@code before}'s 90 days to {@code asOf}'s ({@code asOf} is not before {@code before}).
      */
-    static void update(Connection work, Instant before, Instant asOf, ZoneId zone, long low, long high)
+    static void update(Connection work, Connection stream, Instant before, Instant asOf, ZoneId zone, long low, long high)
             throws SQLException {
         LocalDate oldFirst = firstDay(before, zone);
         LocalDate oldLast = LocalDate.ofInstant(before, zone);
         LocalDate first = firstDay(asOf, zone);
         LocalDate last = LocalDate.ofInstant(asOf, zone);
         Map<Key, BigDecimal> days = new HashMap<>();
-        try (PreparedStatement read = work.prepareStatement(CHANGED_LINES);
+        // the changed lines are streamed on their own connection (a night can bring millions; MySQL would otherwise
+        // hold them all in memory): it sees the committed order lines and the revenue rows as the last run left them,
+        // the values this loop takes back, each line once
+        try (PreparedStatement read = Jdbc.streaming(stream, CHANGED_LINES);
              PreparedStatement delete = work.prepareStatement("DELETE FROM kpi_line_revenue WHERE order_id = ? AND line_no = ?");
              PreparedStatement insert = work.prepareStatement("INSERT INTO kpi_line_revenue (order_id, line_no, customer_id,"
                      + " day_label, revenue) VALUES (?, ?, ?, ?, ?)")) {
